@@ -1,0 +1,131 @@
+"""Generate ``pocket-intent``: template x slot-value fills, split by template, deterministic.
+
+Why split by template: a test example must not be a re-fill of a training template, or a
+model could score well by memorising sentence frames. Within each (language, intent) the
+templates are taken in file order: the last 2 go to test, the 2 before to dev, the rest to
+train, so the three splits never share a template.
+
+Why this sampling: each (language, intent, split) draws from its own ``random.Random``
+seeded with a stable string (never ``hash()``), going round-robin over the split's
+templates and skipping repeated fills and repeated texts. The stream does not depend on
+``size``, so a larger ``size`` only appends examples: size=1 is a prefix of size=2.
+"""
+from __future__ import annotations
+
+import math
+import random
+from typing import Sequence
+
+from kitlib.data.pocket import PocketData
+from kitlib.data.pocket.intent import LanguageTemplates, load_language, placeholders
+from kitlib.data.pocket.intent_schema import INTENTS, LANGUAGES
+from kitlib.data.types import Example
+from kitlib.errors import bad_value
+
+NAME = "pocket-intent"
+SEEN: tuple[str, ...] = ("en", "es", "ru", "zh", "ar", "hi")
+"""Default seen (training) languages of the seen/unseen scenario: one per script family
+among the high-resource ones; the other six are unseen."""
+SPLITS: tuple[str, ...] = ("train", "dev", "test")
+N_DEV_TEMPLATES = 2
+N_TEST_TEMPLATES = 2
+PER_INTENT: dict[str, int] = {"train": 18, "dev": 8, "test": 10}
+"""Examples per (language, intent) at size=1; multiplied by ``size``. Fewer only when a
+split's templates run out of distinct fills."""
+
+
+def split_templates(templates: Sequence[str]) -> dict[str, list[tuple[int, str]]]:
+    """(index, template) pairs of each split: last 2 -> test, 2 before -> dev, rest -> train."""
+    n = len(templates)
+    cut_dev, cut_test = n - N_DEV_TEMPLATES - N_TEST_TEMPLATES, n - N_TEST_TEMPLATES
+    indexed = list(enumerate(templates))
+    return {"train": indexed[:cut_dev], "dev": indexed[cut_dev:cut_test],
+            "test": indexed[cut_test:]}
+
+
+class _TemplateFiller:
+    """Distinct fills of one template, drawn from a shared RNG until all are used."""
+
+    def __init__(self, index: int, template: str, slots: dict[str, tuple[str, ...]]):
+        self.index = index
+        self.template = template
+        self.names = placeholders(template)
+        self.values = [slots[name] for name in self.names]
+        self.capacity = math.prod(len(v) for v in self.values)
+        self.used: set[tuple[int, ...]] = set()
+
+    @property
+    def exhausted(self) -> bool:
+        return len(self.used) >= self.capacity
+
+    def draw(self, rng: random.Random) -> str:
+        while True:  # terminates: called only while not exhausted
+            pick = tuple(rng.randrange(len(v)) for v in self.values)
+            if pick not in self.used:
+                self.used.add(pick)
+                break
+        fill = {name: values[i] for name, values, i in zip(self.names, self.values, pick)}
+        return self.template.format_map(fill)
+
+
+def _fill_split(lang: LanguageTemplates, intent: str, split: str,
+                templates: list[tuple[int, str]], target: int,
+                seen_texts: set[str]) -> list[tuple[str, int]]:
+    """Up to ``target`` (text, template index) pairs, round-robin over ``templates``."""
+    rng = random.Random(f"{NAME}/{lang.lang}/{intent}/{split}")
+    fillers = [_TemplateFiller(i, t, dict(lang.slots)) for i, t in templates]
+    out: list[tuple[str, int]] = []
+    while len(out) < target:
+        live = [f for f in fillers if not f.exhausted]
+        if not live:
+            break
+        for filler in live:
+            if len(out) >= target or filler.exhausted:
+                continue
+            text = filler.draw(rng)
+            if text not in seen_texts:
+                seen_texts.add(text)
+                out.append((text, filler.index))
+    return out
+
+
+def generate(size: int = 1, languages: Sequence[str] | None = None) -> PocketData:
+    """Generate ``pocket-intent`` at scale ``size`` (int >= 1).
+
+    ``languages`` (default: all twelve schema languages) restricts generation to some
+    languages, e.g. while a template file is being written; ``seen`` keeps only those of
+    the default seen group that are generated.
+    """
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise bad_value("size", size, "an integer >= 1 (1 = default size)")
+    if languages is None:
+        langs = list(LANGUAGES)
+    else:
+        if isinstance(languages, str) or not languages:
+            raise bad_value("languages", languages, "a non-empty list of codes from "
+                            + ", ".join(LANGUAGES))
+        for code in languages:
+            if code not in LANGUAGES:
+                raise bad_value("languages", code, LANGUAGES)
+        langs = [code for code in LANGUAGES if code in set(languages)]
+    loaded = [load_language(code) for code in langs]  # validates every file before work
+
+    label_names = list(INTENTS)
+    splits: dict[str, list[Example]] = {split: [] for split in SPLITS}
+    sources: dict[str, dict] = {}
+    for lang in loaded:
+        for split in SPLITS:
+            seen_texts: set[str] = set()
+            counter = 0
+            for label, intent in enumerate(label_names):
+                chosen = split_templates(lang.templates[intent])[split]
+                for text, index in _fill_split(lang, intent, split, chosen,
+                                               PER_INTENT[split] * size, seen_texts):
+                    ex_id = f"intent-{lang.lang}-{split}-{counter:05d}"
+                    counter += 1
+                    splits[split].append(Example(id=ex_id, lang=lang.lang, text=text,
+                                                 label=label))
+                    sources[ex_id] = {"template": f"{lang.lang}/{intent}/{index}"}
+    return PocketData(name=NAME, task="classification", label_names=label_names,
+                      languages=langs, seen=[code for code in SEEN if code in langs],
+                      splits=splits, sources=sources)

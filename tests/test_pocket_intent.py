@@ -1,0 +1,188 @@
+"""pocket-intent: sizes, balance, template-disjoint splits, determinism, and a check that the
+languages really differ (an English bag-of-words model must not transfer)."""
+from __future__ import annotations
+
+import pytest
+
+from kitlib.data.pocket import generate as pocket_generate
+from kitlib.data.pocket.intent import available_languages, load_language, validate
+from kitlib.data.pocket.intent_gen import SEEN, generate
+from kitlib.data.pocket.intent_schema import INTENTS, LANGUAGES
+from kitlib.errors import KitError
+
+PRESENT = available_languages()
+"""Languages whose template file exists; test_all_schema_languages_present demands all 12."""
+OTHERS = [lang for lang in PRESENT if lang != "en"]
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("KITLIB_CACHE", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="module")
+def data():
+    return generate(languages=PRESENT)
+
+
+def _by_lang(examples, lang):
+    return [ex for ex in examples if ex.lang == lang]
+
+
+def test_all_schema_languages_present():
+    assert PRESENT == list(LANGUAGES), f"missing template files: {sorted(set(LANGUAGES) - set(PRESENT))}"
+    full = pocket_generate("pocket-intent")
+    assert full.languages == list(LANGUAGES)
+    assert full.seen == ["en", "es", "ru", "zh", "ar", "hi"]
+
+
+def test_shape(data):
+    assert data.name == "pocket-intent"
+    assert data.task == "classification"
+    assert data.label_names == list(INTENTS)
+    assert data.languages == PRESENT
+    assert data.seen == [lang for lang in SEEN if lang in PRESENT]
+    ids = [ex.id for split in data.splits.values() for ex in split]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == set(data.sources)
+    for split, examples in data.splits.items():
+        for ex in examples:
+            assert ex.id.startswith(f"intent-{ex.lang}-{split}-")
+            assert isinstance(ex.label, int) and 0 <= ex.label < len(INTENTS)
+
+
+@pytest.mark.parametrize("lang", PRESENT)
+def test_language_file_valid(lang):
+    loaded = load_language(lang)
+    assert list(loaded.templates) == list(INTENTS)
+    assert all(len(t) >= 8 for t in loaded.templates.values())
+
+
+@pytest.mark.parametrize("lang", PRESENT)
+def test_sizes_and_balance(data, lang):
+    for split, examples in data.splits.items():
+        mine = _by_lang(examples, lang)
+        counts = {intent: 0 for intent in INTENTS}
+        for ex in mine:
+            counts[data.label_names[ex.label]] += 1
+        assert min(counts.values()) > 0, (split, [k for k, v in counts.items() if v == 0])
+        assert max(counts.values()) <= 2 * min(counts.values()), (split, counts)
+        if split == "test":
+            assert len(mine) >= 200
+        if split == "train":
+            assert len(mine) >= len(data.splits["test"]) / len(PRESENT)
+
+
+@pytest.mark.parametrize("lang", PRESENT)
+def test_splits_share_no_template_or_text(data, lang):
+    templates = {split: {data.sources[ex.id]["template"] for ex in _by_lang(exs, lang)}
+                 for split, exs in data.splits.items()}
+    texts = {split: [ex.text for ex in _by_lang(exs, lang)] for split, exs in data.splits.items()}
+    assert not templates["train"] & templates["dev"]
+    assert not templates["train"] & templates["test"]
+    assert not templates["dev"] & templates["test"]
+    for split, items in texts.items():
+        assert len(items) == len(set(items)), f"duplicate texts in {lang}/{split}"
+    assert not set(texts["train"]) & set(texts["test"])
+    for ex in _by_lang(data.splits["train"], lang):
+        assert data.sources[ex.id]["template"].startswith(f"{lang}/{data.label_names[ex.label]}/")
+
+
+@pytest.mark.parametrize("lang", PRESENT)
+def test_every_placeholder_filled(data, lang):
+    for examples in data.splits.values():
+        for ex in _by_lang(examples, lang):
+            assert "{" not in ex.text and "}" not in ex.text, ex.text
+            assert ex.text.strip() == ex.text and ex.text
+
+
+def test_deterministic_and_growing():
+    first, second = generate(languages=PRESENT), generate(languages=PRESENT)
+    assert first == second
+    bigger = generate(size=2, languages=PRESENT)
+    for split in first.splits:
+        assert len(bigger.splits[split]) > len(first.splits[split])
+        small = {(ex.lang, ex.text, ex.label) for ex in first.splits[split]}
+        big = {(ex.lang, ex.text, ex.label) for ex in bigger.splits[split]}
+        assert len(small - big) <= 0.02 * len(small)  # size=1 is (almost) a prefix of size=2
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True, "2"])
+def test_bad_size_rejected(bad):
+    with pytest.raises(KitError, match="size"):
+        generate(size=bad)
+
+
+def test_bad_language_rejected():
+    with pytest.raises(KitError, match="'xx'"):
+        generate(languages=["xx"])
+    with pytest.raises(KitError, match="languages"):
+        generate(languages="en")
+
+
+def _good_file():
+    loaded = load_language("en")
+    return ({k: list(v) for k, v in loaded.templates.items()},
+            {k: list(v) for k, v in loaded.slots.items()})
+
+
+def test_validation_names_language_intent_and_slot():
+    templates, slots = _good_file()
+    del templates["alarm_query"]
+    with pytest.raises(KitError, match="'xx'.*'alarm_query'.*missing"):
+        validate("xx", templates, slots)
+
+    templates, slots = _good_file()
+    templates["play_radio"] = templates["play_radio"][:7]
+    with pytest.raises(KitError, match="'play_radio'.*7 distinct"):
+        validate("xx", templates, slots)
+
+    templates, slots = _good_file()
+    templates["play_radio"][0] = "play {chanel}"
+    with pytest.raises(KitError, match="'play_radio'.*chanel"):
+        validate("xx", templates, slots)
+
+    templates, slots = _good_file()
+    slots["station"] = slots["station"][:5]
+    with pytest.raises(KitError, match="slot 'station'.*5 distinct"):
+        validate("xx", templates, slots)
+
+    templates, slots = _good_file()
+    del slots["dish"]
+    with pytest.raises(KitError, match="'takeaway_order'.*dish"):
+        validate("xx", templates, slots)
+
+
+def _english_model(data):
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    train = _by_lang(data.splits["train"], "en")
+    model = make_pipeline(CountVectorizer(ngram_range=(1, 2), lowercase=True),
+                          LogisticRegression(max_iter=2000))
+    model.fit([ex.text for ex in train], [ex.label for ex in train])
+    return model
+
+
+def _accuracy(model, examples):
+    predicted = model.predict([ex.text for ex in examples])
+    return sum(int(p == ex.label) for p, ex in zip(predicted, examples)) / len(examples)
+
+
+@pytest.fixture(scope="module")
+def english_model(data):
+    return _english_model(data)
+
+
+def test_english_bag_of_words_learns_english(data, english_model):
+    acc = _accuracy(english_model, _by_lang(data.splits["test"], "en"))
+    print(f"\nEnglish n-gram LR on en test: {acc:.3f}")
+    assert acc > 0.7
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_english_bag_of_words_does_not_transfer(data, english_model, lang):
+    acc = _accuracy(english_model, _by_lang(data.splits["test"], lang))
+    print(f"\nEnglish n-gram LR on {lang} test: {acc:.3f}")
+    assert acc < 0.35
