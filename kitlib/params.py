@@ -1,0 +1,552 @@
+"""The typed schema of every notebook parameter, and the one place that validates them.
+
+Why: a notebook run with papermill only *warns* about parameters it does not know, and a
+typo such as ``-p subset 0`` would otherwise surface minutes later as a stack trace deep
+inside torch. Every notebook therefore calls :func:`from_notebook` right after its
+``parameters`` cell; it rejects an unknown key, a wrong type or an out-of-range value with
+one :class:`kitlib.errors.KitError` naming the key, the value and what is allowed -- before
+anything is downloaded, converted or trained.
+
+One flat schema covers all four notebooks because the presets in ``params/`` are shared by
+all of them (``papermill -f params/pocket.yaml`` injects every key of the file into every
+notebook). A key that belongs to another notebook is therefore accepted and ignored (a note
+says so); a key that no notebook knows is an error.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+import yaml
+
+from kitlib.errors import KitError, bad_value
+
+# Notebook name -> short experiment name; "01", "anatomy" and the full stem are all accepted.
+NOTEBOOKS: dict[str, str] = {
+    "01_copy_weight_anatomy": "anatomy",
+    "02_kd_ablation": "kd_ablation",
+    "03_zero_shot_transfer": "zero_shot",
+    "04_learning_speed": "learning_speed",
+}
+ALL = tuple(NOTEBOOKS)
+STUDENTS = ("02_kd_ablation", "03_zero_shot_transfer", "04_learning_speed")
+
+INIT_NAMES = ("from-scratch", "from-base", "from-teacher")
+_INIT_ALIASES = {"scratch": "from-scratch", "base": "from-base", "teacher": "from-teacher",
+                 **{n: n for n in INIT_NAMES}}
+KD_TERMS = ("pred", "hidden", "attn", "embed")
+KD_WEIGHT_KEYS = (*KD_TERMS, "ce")
+# The contract's layer-map names (kitlib.models.LAYER_MAPS is preferred when it exists).
+_LAYER_MAP_NAMES = ("alternate", "last_of_block", "first", "last", "first_last", "distilbert")
+
+PARAMS_DIR = Path(__file__).resolve().parents[1] / "params"
+
+
+# --------------------------------------------------------------------------- value checks
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_num(v: Any) -> bool:
+    return (isinstance(v, (int, float)) and not isinstance(v, bool)
+            and math.isfinite(float(v)))
+
+
+def _maybe_yaml(v: Any) -> Any:
+    """papermill ``-p`` passes lists and dicts as strings; parse those with YAML."""
+    if isinstance(v, str):
+        try:
+            return yaml.safe_load(v)
+        except yaml.YAMLError:
+            return v
+    return v
+
+
+def _int(lo: int | None = None, hi: int | None = None, optional: bool = False):
+    rng = ("an integer" + (f" >= {lo}" if lo is not None else "")
+           + (f" and <= {hi}" if hi is not None else "")) + (" or null" if optional else "")
+
+    def check(key: str, v: Any) -> Any:
+        v = _maybe_yaml(v)
+        if v is None and optional:
+            return None
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        if not _is_int(v) or (lo is not None and v < lo) or (hi is not None and v > hi):
+            raise bad_value(key, v, rng)
+        return v
+    return check
+
+
+def _float(lo: float, hi: float | None = None, lo_open: bool = False, hi_open: bool = False):
+    left = ">" if lo_open else ">="
+    right = "<" if hi_open else "<="
+    rng = f"a number {left} {lo}" + (f" and {right} {hi}" if hi is not None else "")
+
+    def check(key: str, v: Any) -> Any:
+        v = _maybe_yaml(v)
+        if not _is_num(v):
+            raise bad_value(key, v, rng)
+        v = float(v)
+        if v < lo or (lo_open and v == lo) or (hi is not None and (v > hi or (hi_open and v == hi))):
+            raise bad_value(key, v, rng)
+        return v
+    return check
+
+
+def _bool(key: str, v: Any) -> bool:
+    if isinstance(v, str) and v.strip().lower() in ("true", "false"):
+        v = v.strip().lower() == "true"
+    if not isinstance(v, bool):
+        raise bad_value(key, v, "true or false")
+    return v
+
+
+def _choice(*allowed: str):
+    def check(key: str, v: Any) -> str:
+        if v not in allowed:
+            raise bad_value(key, v, list(allowed))
+        return v
+    return check
+
+
+def _str(optional: bool = False):
+    def check(key: str, v: Any) -> Any:
+        if v is None and optional:
+            return None
+        if not isinstance(v, str) or not v.strip():
+            raise bad_value(key, v, "a non-empty string" + (" or null" if optional else ""))
+        return v
+    return check
+
+
+def _list(item: Callable[[str, Any], Any], what: str, allow_scalar: bool = True,
+          allow_empty: bool = False):
+    def check(key: str, v: Any) -> list:
+        v = _maybe_yaml(v)
+        if isinstance(v, tuple):
+            v = list(v)
+        if not isinstance(v, list):
+            if not allow_scalar:
+                raise bad_value(key, v, f"a list of {what}")
+            return [item(key, v)]  # a scalar: its own error names the scalar value
+        if not v and not allow_empty:
+            raise bad_value(key, v, f"a non-empty list of {what}")
+        out = []
+        for i, x in enumerate(v):
+            try:
+                out.append(item(key, x))
+            except KitError:
+                raise bad_value(key, v, f"a list of {what}",
+                                hint=f"Item {i} ({x!r}) is not one.") from None
+        if len(set(map(repr, out))) != len(out):
+            raise bad_value(key, v, f"a list of {what} without repeats")
+        return out
+    return check
+
+
+def _subset_item(key: str, v: Any) -> float:
+    if not _is_num(v) or not 0 < float(v) <= 1:
+        raise bad_value(key, v, "a fraction of the training data in (0, 1], e.g. 0.05 for 5%")
+    return float(v)
+
+
+def _layer_map(key: str, v: Any) -> Any:
+    """A layer-map name or an explicit list of teacher layer indices (0-based)."""
+    v = _maybe_yaml(v)
+    if isinstance(v, tuple):
+        v = list(v)
+    if isinstance(v, str):
+        names = _layer_map_names()
+        if v not in names:
+            raise bad_value(key, v, f"one of {', '.join(map(repr, names))}, "
+                                    "or a list of teacher layer indices such as [0, 5, 11]")
+        return v
+    if isinstance(v, list) and v and all(_is_int(i) and i >= 0 for i in v) \
+            and len(set(v)) == len(v):
+        return v
+    raise bad_value(key, v, f"one of {', '.join(map(repr, _layer_map_names()))}, "
+                            "or a list of distinct teacher layer indices >= 0 such as [0, 5, 11]")
+
+
+def _layer_map_names() -> tuple[str, ...]:
+    try:
+        from kitlib.models import LAYER_MAPS  # the owner's registry, when it exists
+        return tuple(LAYER_MAPS)
+    except (ImportError, AttributeError):
+        return _LAYER_MAP_NAMES
+
+
+def _init(key: str, v: Any) -> str:
+    if v not in _INIT_ALIASES:
+        raise bad_value(key, v, list(INIT_NAMES))
+    return _INIT_ALIASES[v]
+
+
+def _kd_term(key: str, v: Any) -> str:
+    if v not in KD_TERMS:
+        raise bad_value(key, v, list(KD_TERMS))
+    return v
+
+
+def _kd_weights(key: str, v: Any) -> dict:
+    v = _maybe_yaml(v)
+    if not isinstance(v, Mapping):
+        raise bad_value(key, v, f"a mapping from {', '.join(KD_WEIGHT_KEYS)} to weights >= 0")
+    out = {}
+    for k, w in v.items():
+        if k not in KD_WEIGHT_KEYS or not _is_num(w) or w < 0:
+            raise bad_value(key, dict(v), f"a mapping from {', '.join(KD_WEIGHT_KEYS)} "
+                                          "to weights >= 0", hint=f"Entry {k!r}: {w!r} is not.")
+        out[k] = float(w)
+    missing = [k for k in KD_WEIGHT_KEYS if k not in out]
+    if missing:
+        raise bad_value(key, dict(v), f"a weight for each of {', '.join(KD_WEIGHT_KEYS)}",
+                        hint=f"Missing: {', '.join(missing)}.")
+    return out
+
+
+def _languages(key: str, v: Any) -> Any:
+    """A language group name ("all", "seen", ...), one code, or a list of codes."""
+    v = _maybe_yaml(v)
+    if isinstance(v, str) and v.strip():
+        return v
+    if isinstance(v, (list, tuple)) and v and all(isinstance(x, str) and x for x in v):
+        return list(v)
+    raise bad_value(key, v, "a language group name such as 'all', one language code, "
+                            "or a list of codes")
+
+
+def _train_scenarios(key: str, v: Any) -> list:
+    v = _maybe_yaml(v)
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, (list, tuple)) or not v:
+        raise bad_value(key, v, "a list of training-language scenarios, each 'en' (English "
+                                "only), 'seen' (the dataset's seen languages), 'all', "
+                                "a code or a list of codes")
+    return [_languages(key, x) for x in v]
+
+
+def _num_layers(key: str, v: Any) -> Any:
+    v = _maybe_yaml(v)
+    if isinstance(v, (list, tuple)):
+        return _list(_int(1, 48), "student depths (integers >= 1)")(key, v)
+    return _int(1, 48)(key, v)
+
+
+# --------------------------------------------------------------------------- the schema
+@dataclass(frozen=True)
+class Spec:
+    """One parameter: its default (the pocket preset), check, notebooks and meaning."""
+
+    default: Any
+    check: Callable[[str, Any], Any]
+    notebooks: tuple[str, ...]
+    doc: str
+
+
+SCHEMA: dict[str, Spec] = {
+    # where results go
+    "out_dir": Spec("runs", _str(), ALL, "results folder: records, run metadata, HTML figures"),
+    "redo": Spec(False, _bool, ALL, "rerun runs whose records are already complete"),
+    "progress": Spec(True, _bool, ALL, "show tqdm progress bars"),
+    # data
+    "dataset": Spec("pocket-intent", _str(), ALL, "dataset registry name (kitlib.data.DATASETS)"),
+    "languages": Spec("all", _languages, ALL, "evaluation languages: group name or codes"),
+    "size": Spec(1, _int(1), ALL, "pocket datasets only: scale of the generated data"),
+    "max_eval_per_lang": Spec(None, _int(1, optional=True), ALL,
+                              "cap dev/test examples per language (null = all)"),
+    "data_dir": Spec(None, _str(optional=True), ALL, "hub datasets read from local files"),
+    # model
+    "backbone": Spec("me5-small-q4", _str(), ALL, "backbone registry name, hub id or folder"),
+    "backbone_source": Spec("auto", _choice("auto", "hub", "offline"), ALL,
+                            "where the backbone comes from"),
+    "trim_vocab": Spec(True, _bool, ALL, "trim the vocabulary to the pieces the data uses"),
+    "num_layers": Spec(6, _num_layers, ALL, "student depth (01 also takes a list of depths)"),
+    "layer_map": Spec("alternate", _layer_map, STUDENTS,
+                      "which teacher layers the student copies: name or list of indices"),
+    # training
+    "max_length": Spec(64, _int(8, 4096), ALL, "tokens per example after truncation"),
+    "batch_size": Spec(32, _int(1), ALL, "examples per optimizer step"),
+    "teacher_lr": Spec(5e-5, _float(0, 1, lo_open=True, hi_open=True), ALL, "teacher learning rate"),
+    "teacher_epochs": Spec(3, _int(1), ALL, "teacher fine-tuning epochs"),
+    "teacher_max_steps": Spec(None, _int(1, optional=True), ALL,
+                              "stop the teacher after this many steps (null = epochs)"),
+    "teacher_seed": Spec(44, _int(0), ALL, "seed of the teacher's fine-tuning"),
+    "lr": Spec(5e-5, _float(0, 1, lo_open=True, hi_open=True), STUDENTS, "student learning rate"),
+    "student_epochs": Spec(4, _int(1), STUDENTS, "student training epochs"),
+    "max_steps": Spec(None, _int(1, optional=True), STUDENTS,
+                      "stop each student after this many steps (null = epochs)"),
+    "warmup_ratio": Spec(0.0, _float(0, 1, hi_open=True), ALL, "linear warm-up share"),
+    "weight_decay": Spec(0.0, _float(0), ALL, "AdamW weight decay"),
+    "eval_every": Spec(None, _int(1, optional=True), STUDENTS,
+                       "evaluate on dev every N steps (null = once per epoch)"),
+    "grad_accum": Spec(1, _int(1), ALL, "gradient accumulation steps"),
+    "mixed_precision": Spec("auto", _choice("auto", "no", "bf16"), ALL,
+                            "auto = bf16 on GPU, none on CPU; never fp16 (mDeBERTa overflows)"),
+    "seeds": Spec([44], _list(_int(0), "seeds (integers >= 0)"), STUDENTS, "student seeds"),
+    # initialization and KD
+    "inits": Spec(list(INIT_NAMES), _list(_init, f"inits ({', '.join(INIT_NAMES)})"), STUDENTS,
+                  "student initializations compared"),
+    "kd_terms": Spec(list(KD_TERMS), _list(_kd_term, f"KD terms ({', '.join(KD_TERMS)})"),
+                     STUDENTS, "the loss terms of 'KD' (cross-entropy 'ce' is always added)"),
+    "kd_weights": Spec({"pred": 1.0, "hidden": 1.0, "attn": 1.0, "embed": 1.0, "ce": 1.0},
+                       _kd_weights, STUDENTS, "weight of each KD term and of cross-entropy"),
+    "kd_temperature": Spec(1.0, _float(0, lo_open=True), STUDENTS, "soft-label temperature"),
+    "kd_pred_loss": Spec("soft_ce", _choice("soft_ce", "mse"), STUDENTS, "prediction-loss form"),
+    "kd_stages": Spec(1, _int(1, 2), STUDENTS,
+                      "1 = all KD terms together; 2 = TinyBERT's intermediate-then-prediction"),
+    # 01 anatomy
+    "layer_maps": Spec(["alternate", "last_of_block", "first", "last", "first_last"],
+                       _list(_layer_map, "layer maps (names or index lists)"),
+                       ("01_copy_weight_anatomy",), "layer maps compared before training"),
+    "similarity_examples": Spec(32, _int(2), ("01_copy_weight_anatomy",),
+                                "dev examples per language for layer similarity (CKA)"),
+    # 02 KD ablation
+    "kd": Spec([False, True], _list(_bool, "true/false (KD / no KD)"), ("02_kd_ablation",),
+               "train each init without KD (false) and with KD (true)"),
+    "kd_ablation": Spec([["pred"], ["pred", "hidden"], ["pred", "hidden", "attn"],
+                         ["pred", "hidden", "attn", "embed"]],
+                        _list(_list(_kd_term, f"KD terms ({', '.join(KD_TERMS)})",
+                                    allow_scalar=False), "lists of KD terms",
+                              allow_scalar=False, allow_empty=True),
+                        ("02_kd_ablation",), "KD-term sets tried for from-teacher ([] = skip)"),
+    # 03 zero-shot
+    "train_languages": Spec(["en", "seen"], _train_scenarios, ("03_zero_shot_transfer",),
+                            "training scenarios: 'en' = English only, 'seen' = seen languages"),
+    # 04 learning speed
+    "subset": Spec([0.01, 0.05, 0.1, 0.2], _list(_subset_item, "fractions in (0, 1]"),
+                   ("04_learning_speed",), "training-data fractions compared"),
+    "teacher_data": Spec("full", _choice("full", "subset"), ("04_learning_speed",),
+                         "teacher fine-tuned on the full training data (shared with the other "
+                         "notebooks) or on each subset"),
+    "target_fraction": Spec(0.9, _float(0, 1, lo_open=True), ("04_learning_speed",),
+                            "'reached' = dev score >= this fraction of the teacher's"),
+}
+
+
+def notebook_keys(notebook: str) -> list[str]:
+    """The parameters a notebook uses (the keys of its ``parameters`` cell)."""
+    nb = notebook_name(notebook)
+    return [k for k, s in SCHEMA.items() if nb in s.notebooks]
+
+
+def defaults(notebook: str) -> dict[str, Any]:
+    """The schema defaults of a notebook's parameters (= the pocket preset)."""
+    import copy
+
+    return {k: copy.deepcopy(SCHEMA[k].default) for k in notebook_keys(notebook)}
+
+
+def notebook_name(notebook: str) -> str:
+    """Full notebook stem from "02", "kd_ablation", "02_kd_ablation" or a path to it."""
+    stem = Path(str(notebook)).stem
+    for full, short in NOTEBOOKS.items():
+        if stem in (full, short, full[:2]):
+            return full
+    raise bad_value("notebook", notebook, list(NOTEBOOKS))
+
+
+# --------------------------------------------------------------------------- RunParams
+@dataclass(frozen=True)
+class RunParams:
+    """Validated parameters of one notebook run; ``values`` holds this notebook's keys."""
+
+    notebook: str
+    values: dict[str, Any] = field(default_factory=dict)
+    preset: str | None = None
+    ignored: tuple[str, ...] = ()
+
+    def __getattr__(self, name: str) -> Any:
+        values = object.__getattribute__(self, "values")
+        if name in values:
+            return values[name]
+        raise AttributeError(f"RunParams of {object.__getattribute__(self, 'notebook')} "
+                             f"has no parameter {name!r}")
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    @property
+    def short(self) -> str:
+        """Short experiment name ("anatomy", "kd_ablation", ...)."""
+        return NOTEBOOKS[self.notebook]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"notebook": self.notebook, **self.values}
+
+    def hash(self) -> str:
+        from kitlib.paths import stable_hash
+
+        return stable_hash(self.to_dict())
+
+    def replace(self, **changes: Any) -> "RunParams":
+        """A copy with some parameters changed, validated like the originals."""
+        return load_params(self.notebook, {**self.values, **changes})
+
+
+def _read_preset(preset: str | Path | Mapping | None) -> tuple[dict, str | None]:
+    if preset is None:
+        preset = "pocket"
+    if isinstance(preset, Mapping):
+        return dict(preset), None
+    path = Path(preset)
+    if not path.suffix and not path.exists():
+        path = PARAMS_DIR / f"{preset}.yaml"
+    if not path.is_file():
+        names = sorted(p.stem for p in PARAMS_DIR.glob("*.yaml"))
+        raise bad_value("preset", str(preset), names + ["a path to a YAML file"])
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise KitError(f"preset={str(path)!r} is not valid YAML: {e}") from None
+    if not isinstance(data, dict):
+        raise bad_value("preset", str(path), "a YAML file holding a mapping of parameters")
+    return data, str(path)
+
+
+def load_params(notebook: str, preset: str | Path | Mapping | None = None,
+                **overrides: Any) -> RunParams:
+    """Validate a notebook's parameters: schema defaults < preset (name, path or dict) <
+    overrides (as papermill passes them). Raises one KitError for the first bad key."""
+    nb = notebook_name(notebook)
+    base, preset_name = _read_preset(preset)
+    raw = {**base, **overrides}
+    unknown = [k for k in raw if k not in SCHEMA]
+    if unknown:
+        k = unknown[0]
+        close = _close_names(k)
+        raise KitError(f"{k}={raw[k]!r} is not allowed: {k!r} is not a parameter of any "
+                       f"notebook; allowed parameters of {nb}: {', '.join(notebook_keys(nb))}."
+                       + (f" Did you mean {close}?" if close else ""))
+    values = defaults(nb)
+    ignored = []
+    for k, v in raw.items():
+        if nb not in SCHEMA[k].notebooks:
+            ignored.append(k)
+            continue
+        values[k] = SCHEMA[k].check(k, v)
+    _check_cross(nb, values)
+    _check_names(values)
+    return RunParams(nb, values, preset_name, tuple(ignored))
+
+
+def _close_names(key: str) -> str:
+    import difflib
+
+    return ", ".join(repr(c) for c in difflib.get_close_matches(key, list(SCHEMA), n=3))
+
+
+def _check_cross(nb: str, v: dict) -> None:
+    """Rules between parameters (still before any work)."""
+    if nb != "01_copy_weight_anatomy" and isinstance(v["num_layers"], list):
+        raise bad_value("num_layers", v["num_layers"], "one integer >= 1 in this notebook "
+                        "(only 01_copy_weight_anatomy compares several depths)")
+    if isinstance(v.get("layer_map"), list) and isinstance(v["num_layers"], int) \
+            and len(v["layer_map"]) != v["num_layers"]:
+        raise bad_value("layer_map", v["layer_map"], f"a list of {v['num_layers']} teacher "
+                        f"layer indices (num_layers={v['num_layers']}), or a layer-map name")
+    if nb == "02_kd_ablation" and "from-teacher" not in v["inits"] and v["kd_ablation"]:
+        raise bad_value("kd_ablation", v["kd_ablation"], "[] when 'from-teacher' is not in inits",
+                        hint="The KD-term ablation is run for from-teacher students.")
+
+
+# --------------------------------------------------------------------------- registries
+def _check_names(v: dict) -> None:
+    """Dataset, language and backbone names through the owners' registries (no loading)."""
+    _check_dataset(v)
+    _check_backbone(v["backbone"])
+
+
+def _check_dataset(v: dict) -> None:
+    try:
+        from kitlib.data import DATASETS, language_groups
+    except ImportError:  # the data module has not landed: nothing to check against
+        return
+    name = v["dataset"]
+    if name not in DATASETS:
+        raise bad_value("dataset", name, sorted(DATASETS))
+    try:
+        groups = language_groups(name)
+    except KitError:
+        raise
+    except Exception:  # a hub dataset whose languages are only known after download
+        return
+    codes = set(groups.get("all", []))
+    if not codes:
+        return
+    allowed = sorted(groups) + sorted(codes)
+
+    def check(key: str, langs: Any, extra: tuple[str, ...] = ()) -> None:
+        items = [langs] if isinstance(langs, str) else langs
+        for x in items:
+            if isinstance(langs, str) and x in groups:
+                continue
+            if x in codes or (x in extra and isinstance(langs, str)):
+                continue
+            raise bad_value(key, langs, allowed, hint=f"{x!r} is not a language or group of "
+                                                      f"{name}.")
+
+    check("languages", v["languages"])
+    for scenario in v.get("train_languages", []):
+        check("train_languages", scenario, extra=("all", "seen"))
+
+
+def _check_backbone(name: str) -> None:
+    try:
+        from kitlib.models import BACKBONES
+    except (ImportError, AttributeError):
+        return
+    try:
+        from kitlib.models.backbones import check_backbone_name  # type: ignore[attr-defined]
+    except (ImportError, AttributeError):
+        check_backbone_name = None
+    if check_backbone_name is not None:
+        check_backbone_name(name)
+        return
+    if name in BACKBONES or Path(name).expanduser().is_dir():
+        return
+    for entry in BACKBONES.values():
+        ids = {getattr(entry, a, None) for a in ("hub_id", "repo_id", "hub", "id")}
+        if isinstance(entry, str):
+            ids.add(entry)
+        if isinstance(entry, Mapping):
+            ids |= {entry.get(a) for a in ("hub_id", "repo_id", "hub", "id")}
+        if name in ids:
+            return
+    raise bad_value("backbone", name, sorted(BACKBONES),
+                    hint="Full hub ids and folders written by save_pretrained work too.")
+
+
+# --------------------------------------------------------------------------- notebooks
+_IPYTHON_NAMES = {"In", "Out", "exit", "quit", "get_ipython", "open"}
+
+
+def from_notebook(notebook: str, namespace: Mapping[str, Any], preset: Any = None) -> RunParams:
+    """Validate the parameters a notebook holds in ``namespace`` (its ``globals()``).
+
+    Call it right after the ``parameters`` cell (and papermill's injected cell). Every
+    plain value (str, number, bool, None, list, dict) whose name does not start with ``_``
+    is taken as a parameter, so a key papermill injected that the schema does not know is
+    caught here instead of being silently ignored.
+    """
+    given = {k: v for k, v in namespace.items()
+             if not k.startswith("_") and k not in _IPYTHON_NAMES
+             and (v is None or isinstance(v, (str, int, float, bool, list, tuple, dict)))}
+    P = load_params(notebook, preset if preset is not None else {}, **given)
+    if P.ignored:
+        print(f"[kitlib] ignored parameters of other notebooks: {', '.join(P.ignored)}")
+    return P
+
+
+def describe(notebook: str) -> str:
+    """A plain-text table of a notebook's parameters, defaults and meanings."""
+    rows = [f"{k:20} {SCHEMA[k].default!r:40} {SCHEMA[k].doc}" for k in notebook_keys(notebook)]
+    return "\n".join(rows)
+
+
+__all__ = ["NOTEBOOKS", "SCHEMA", "Spec", "RunParams", "load_params", "from_notebook",
+           "notebook_keys", "notebook_name", "defaults", "describe", "INIT_NAMES", "KD_TERMS"]
