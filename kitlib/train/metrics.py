@@ -1,0 +1,113 @@
+"""Per-language metrics with standard errors, and averages over language groups.
+
+Why these choices (state them in results):
+- ``accuracy``: stderr = binomial sqrt(p(1-p)/n).
+- ``macro_f1``: unweighted mean of per-class F1 over the classes present in gold or
+  predictions (scikit-learn's default label set); stderr from a seeded bootstrap over examples.
+- Tagging: seqeval entity F1 (micro) in two modes, ``f1_strict`` (mode="strict",
+  scheme=IOB2) and ``f1_default`` (seqeval's lenient default). Values come from
+  ``seqeval.metrics.f1_score``; stderr from a seeded bootstrap over sentences (resampling
+  per-sentence true-positive / predicted / gold entity counts).
+- Group averages: mean of the per-language values (each language weighs the same, as in
+  the paper's per-language tables); stderr = sqrt(sum stderr^2) / k; n = sum of n.
+"""
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+import numpy as np
+
+BOOTSTRAP = 200
+BOOTSTRAP_SEED = 0
+GROUPS = ("seen", "unseen", "all", "all_but_en")
+
+
+def accuracy(gold: Sequence[int], pred: Sequence[int]) -> tuple[float, float]:
+    """(accuracy, binomial stderr)."""
+    n = len(gold)
+    p = sum(int(g == q) for g, q in zip(gold, pred)) / n
+    return p, math.sqrt(p * (1 - p) / n)
+
+
+def _macro_f1_arrays(gold: np.ndarray, pred: np.ndarray) -> float:
+    labels = np.union1d(gold, pred)
+    f1s = []
+    for c in labels:
+        tp = np.sum((gold == c) & (pred == c))
+        denom = np.sum(gold == c) + np.sum(pred == c)
+        f1s.append(2 * tp / denom if denom else 0.0)
+    return float(np.mean(f1s))
+
+
+def macro_f1(gold: Sequence[int], pred: Sequence[int]) -> tuple[float, float]:
+    """(macro F1, bootstrap stderr over examples)."""
+    g, p = np.asarray(gold), np.asarray(pred)
+    value = _macro_f1_arrays(g, p)
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    samples = [_macro_f1_arrays(g[idx], p[idx])
+               for idx in rng.integers(0, len(g), size=(BOOTSTRAP, len(g)))]
+    return value, float(np.std(samples, ddof=1)) if len(g) > 1 else 0.0
+
+
+def _entity_counts(gold: list[list[str]], pred: list[list[str]], strict: bool) -> np.ndarray:
+    """Per sentence: [true positives, predicted entities, gold entities]."""
+    if strict:
+        from seqeval.scheme import IOB2, Entities
+
+        gs = [{e.to_tuple()[1:] for e in s} for s in Entities(gold, IOB2).entities]
+        ps = [{e.to_tuple()[1:] for e in s} for s in Entities(pred, IOB2).entities]
+    else:
+        from seqeval.metrics.sequence_labeling import get_entities
+
+        gs = [set(get_entities(s)) for s in gold]
+        ps = [set(get_entities(s)) for s in pred]
+    return np.array([[len(a & b), len(b), len(a)] for a, b in zip(gs, ps)], dtype=np.int64)
+
+
+def _f1_from_counts(counts: np.ndarray) -> float:
+    tp, npred, ngold = counts.sum(axis=0)
+    if npred == 0 or ngold == 0 or tp == 0:
+        return 0.0
+    prec, rec = tp / npred, tp / ngold
+    return float(2 * prec * rec / (prec + rec))
+
+
+def entity_f1(gold: list[list[str]], pred: list[list[str]], strict: bool) -> tuple[float, float]:
+    """(seqeval micro entity F1, bootstrap stderr over sentences)."""
+    from seqeval.metrics import f1_score
+
+    if strict:
+        from seqeval.scheme import IOB2
+
+        value = f1_score(gold, pred, mode="strict", scheme=IOB2, zero_division=0)
+    else:
+        value = f1_score(gold, pred, zero_division=0)
+    counts = _entity_counts(gold, pred, strict)
+    if len(counts) < 2:
+        return float(value), 0.0
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    samples = [_f1_from_counts(counts[idx])
+               for idx in rng.integers(0, len(counts), size=(BOOTSTRAP, len(counts)))]
+    return float(value), float(np.std(samples, ddof=1))
+
+
+def group_records(per_lang: list[dict], lang_group) -> list[dict]:
+    """Average per-language records into "seen", "unseen", "all", "all_but_en" records
+    (one per metric; groups without languages are skipped). ``lang_group(lang)`` gives a
+    language's group."""
+    out = []
+    metrics = list(dict.fromkeys(r["metric"] for r in per_lang))
+    for group in GROUPS:
+        for metric in metrics:
+            rows = [r for r in per_lang if r["metric"] == metric and (
+                group == "all" or (group == "all_but_en" and r["lang"] != "en")
+                or lang_group(r["lang"]) == group)]
+            if not rows:
+                continue
+            k = len(rows)
+            out.append({**rows[0], "lang": group, "lang_group": group,
+                        "value": float(sum(r["value"] for r in rows) / k),
+                        "n": int(sum(r["n"] for r in rows)),
+                        "stderr": float(math.sqrt(sum(r["stderr"] ** 2 for r in rows)) / k)})
+    return out
