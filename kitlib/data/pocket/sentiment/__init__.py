@@ -1,0 +1,1 @@
+"""Per-language data of ``pocket-sentiment``; the format is in ``sentiment_gen``'s docstring."""

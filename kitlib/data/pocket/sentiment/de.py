@@ -1,0 +1,51 @@
+"""German data of pocket-sentiment (format: ``kitlib.data.pocket.sentiment_gen``)."""
+
+DOMAINS = [
+    {"t": ["das Hotel", "unser Zimmer"], "a": ["das Frühstück", "das Personal", "die Lage", "der Pool"]},
+    {"t": ["der Film", "die neue Serie"], "a": ["das Ende", "der Soundtrack", "die Besetzung", "die Handlung"]},
+    {"t": ["das Restaurant", "der neue Laden in der Hauptstraße"], "a": ["das Essen", "der Service", "der Nachtisch", "die Weinkarte"]},
+    {"t": ["das Handy", "mein neuer Laptop"], "a": ["der Akku", "der Bildschirm", "die Kamera", "die Tastatur"]},
+    {"t": ["der Lieferdienst", "die Airline"], "a": ["der Kundenservice", "die App", "der Preis", "der Check-in"]},
+]
+
+GOOD = ["super", "großartig", "fantastisch", "hervorragend", "toll", "klasse", "ausgezeichnet"]
+BAD = ["schlecht", "furchtbar", "enttäuschend", "mies", "schrecklich", "grottig", "miserabel"]
+
+TEMPLATES = {
+    "negative": [
+        "{t} war {bad}.",
+        "{t} war überhaupt nicht {good}.",
+        "{a} war {good}, aber insgesamt war {t} {bad}.",
+        "Ich hatte gedacht, {t} wäre {good}, aber es war einfach nur {bad}.",
+        "{a} war {good}, aber {a2} war {bad} und hat alles kaputt gemacht.",
+        "Ehrlich gesagt {bad}. {t} ist das Geld nicht wert.",
+        "{t}? Nicht {good}, sorry. Nie wieder.",
+        "Alle sagen, {t} sei {good}, aber das stimmt einfach nicht.",
+        "{t} war alles andere als {good}, und {a} war auch {bad}.",
+        "Klar, {a} war {good}, aber {t} selbst war {bad}. Keine Empfehlung.",
+    ],
+    "neutral": [
+        "Hat jemand schon {t} ausprobiert? Ist das {good} oder {bad}?",
+        "{t} war weder {good} noch {bad}, einfach okay.",
+        "{a} war {good} und {a2} war {bad}, das gleicht sich aus.",
+        "Ich probiere {t} nächste Woche aus, mal sehen.",
+        "Ich weiß noch nicht, ob {t} {good} oder {bad} ist.",
+        "Ist {a} wirklich so {bad}, wie alle sagen?",
+        "Meine Schwester findet {t} {good}, mein Bruder eher {bad}. Keine Ahnung, wer recht hat.",
+        "Lese gerade Bewertungen zu {t}, bevor ich mich entscheide. Manche sagen {good}, manche {bad}.",
+        "{t} war nicht {good}, aber auch nicht {bad}.",
+        "Kurze Frage: Ist {a} {good} oder {bad}? Ich entscheide am Wochenende.",
+    ],
+    "positive": [
+        "{t} war absolut {good}.",
+        "Ehrlich, {t} war {good}. Klare Empfehlung!",
+        "{a} war {bad}, aber insgesamt war {t} {good} und absolut empfehlenswert.",
+        "Ich hatte Angst, {t} wäre {bad}, aber es war {good}.",
+        "{t} war überhaupt nicht {bad}, hat mir richtig gefallen.",
+        "Ich kann mich nicht beklagen, {t} war von Anfang bis Ende {good}.",
+        "Hätte nie gedacht, dass {t} so {good} ist.",
+        "{t} war gar nicht {bad}, und {a} war auch {good}.",
+        "Alle meinten, {t} sei {bad}, aber ehrlich gesagt war es {good}.",
+        "Ja, {a} war {bad}, aber {t} selbst war {good}. Jeden Cent wert.",
+    ],
+}
