@@ -1,0 +1,150 @@
+"""Generator of ``pocket-ner``: PER / ORG / LOC in BIO2 over pre-tokenized sentences.
+
+Why templates plus partitioned name lists: the test split must measure recognising entities,
+not remembering them. Train, dev and test use disjoint sentence templates AND disjoint
+entity names (each name list is cut by position, like the templates), so no test sentence
+shape or name was ever seen in training. Multi-word names (first + last name, "New York",
+"Goldman Sachs") give I- tags; some templates have no entity at all.
+
+Per-language data format (``kitlib/data/pocket/ner/<lang>.py``):
+
+``PER``, ``ORG``, ``LOC: list[str]``
+    names, words separated by single spaces (zh/ja: segmented into words as Universal NER
+    does). Where a language inflects names, an entry lists its forms ``"nom|form1|..."``
+    and a template picks one with ``{LOC:1}``; the first form is the name's identity.
+    Order matters: the last names go to test, the ones before to dev (``split_sizes``).
+``FILL: dict[str, list[str]]`` (optional)
+    non-entity fillers (days, objects...), used as ``{DAY}`` etc. and tagged ``O``.
+``TEMPLATES: list[str]``
+    sentences with slots ``{PER}``, ``{PER2}``, ``{ORG}``, ``{ORG2}``, ``{LOC}``,
+    ``{LOC2}`` (a ``2`` slot is a different name of the same type) and ``FILL`` keys.
+    Text is cut into tokens by ``tokenize`` (words, and each punctuation mark alone), so
+    zh/ja templates are written with spaces between words. Last templates go to test.
+"""
+from __future__ import annotations
+
+import importlib
+import math
+import random
+import re
+
+from kitlib.data.pocket import PocketData
+from kitlib.data.pocket.sentiment_gen import round_robin, split_of, split_sizes
+from kitlib.data.types import Example
+from kitlib.errors import bad_value
+
+NAME = "pocket-ner"
+LABEL_NAMES: list[str] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
+LANGUAGES: tuple[str, ...] = ("en", "de", "es", "pt", "sv", "ru", "zh", "ja")
+SEEN: list[str] = ["en", "de", "ru", "zh"]
+SPLITS: tuple[str, ...] = ("train", "dev", "test")
+ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC")
+# sentences per language and split at size=1
+PER_SPLIT: dict[str, int] = {"train": 300, "dev": 80, "test": 160}
+
+_TOKEN = re.compile(r"\{[A-Z]+\d?(?::\d)?\}|\w+(?:['’\-]\w+)*|[^\w\s]")
+_SLOT = re.compile(r"\{([A-Z]+?)(2?)(?::(\d))?\}")
+_TAG = {name: i for i, name in enumerate(LABEL_NAMES)}
+
+__all__ = ["LABEL_NAMES", "LANGUAGES", "SEEN", "generate", "generate_language", "name_split",
+           "tokenize", "split_sizes"]
+
+
+def tokenize(template: str) -> list[str]:
+    """Words, slots and single punctuation marks of a template, in order."""
+    return _TOKEN.findall(template)
+
+
+def load_language(lang: str):
+    """The data module of one language (see the module docstring for its format)."""
+    return importlib.import_module(f"kitlib.data.pocket.ner.{lang}")
+
+
+def name_split(names: list[str], split: str) -> list[str]:
+    """The entries of a name list that belong to ``split`` (cut by position like templates)."""
+    return [entry for pos, entry in enumerate(names) if split_of(pos, len(names)) == split]
+
+
+def _fill(tokens: list[str], names: dict[str, list[str]], fillers: dict[str, list[str]],
+          rng: random.Random) -> tuple[tuple[str, ...], tuple[int, ...], list[str]]:
+    """Words, tag indices and entity names of one sentence."""
+    picked: dict[str, list[str]] = {}
+    words: list[str] = []
+    tags: list[int] = []
+    entities: list[str] = []
+    for token in tokens:
+        slot = _SLOT.fullmatch(token)
+        if slot is None:
+            words.append(token)
+            tags.append(_TAG["O"])
+            continue
+        kind, second, form = slot.group(1), slot.group(2), int(slot.group(3) or 0)
+        if kind in fillers:
+            value = rng.choice(fillers[kind])
+            words.extend(value.split())
+            tags.extend([_TAG["O"]] * len(value.split()))
+            continue
+        if kind not in ENTITY_TYPES:
+            raise ValueError(f"unknown slot {token} in NER template {' '.join(tokens)!r}")
+        if kind not in picked:
+            picked[kind] = rng.sample(names[kind], 2)
+        entry = picked[kind][1 if second else 0]
+        forms = entry.split("|")
+        value = forms[min(form, len(forms) - 1)].split()
+        entities.append(forms[0])
+        words.extend(value)
+        tags.extend([_TAG[f"B-{kind}"]] + [_TAG[f"I-{kind}"]] * (len(value) - 1))
+    return tuple(words), tuple(tags), entities
+
+
+def _unique_fills(tokens: list[str], names, fillers, rng: random.Random, want: int,
+                  patience: int = 60) -> list[tuple]:
+    found: dict[tuple[str, ...], tuple] = {}
+    misses = 0
+    while len(found) < want and misses < patience:
+        words, tags, entities = _fill(tokens, names, fillers, rng)
+        if words in found:
+            misses += 1
+        else:
+            found[words] = (words, tags, entities)
+            misses = 0
+    return list(found.values())
+
+
+def generate_language(lang: str, size: int = 1) -> tuple[dict[str, list[Example]], dict[str, dict]]:
+    """Splits and sources of one language."""
+    data = load_language(lang)
+    fillers = getattr(data, "FILL", {})
+    n = len(data.TEMPLATES)
+    splits: dict[str, list[Example]] = {s: [] for s in SPLITS}
+    sources: dict[str, dict] = {}
+    for split in SPLITS:
+        names = {kind: name_split(getattr(data, kind), split) for kind in ENTITY_TYPES}
+        chosen = [(i, t) for i, t in enumerate(data.TEMPLATES) if split_of(i, n) == split]
+        total = PER_SPLIT[split] * size
+        want = math.ceil(total / len(chosen)) + 10
+        pools = [
+            [(i, fill) for fill in _unique_fills(tokenize(t), names, fillers,
+                                                 random.Random(f"{NAME}/{lang}/{i}"), want)]
+            for i, t in chosen
+        ]
+        for i, (words, tags, entities) in round_robin(pools, total):
+            ex_id = f"ner-{lang}-{split}-{len(splits[split]):05d}"
+            splits[split].append(Example(id=ex_id, lang=lang, tokens=words, tags=tags))
+            sources[ex_id] = {"template": f"{lang}/{i}", "entities": entities}
+    return splits, sources
+
+
+def generate(size: int = 1) -> PocketData:
+    """Generate ``pocket-ner`` at scale ``size`` (fills per template grow with it)."""
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise bad_value("size", size, "an integer >= 1 (1 = default size)")
+    splits: dict[str, list[Example]] = {s: [] for s in SPLITS}
+    sources: dict[str, dict] = {}
+    for lang in LANGUAGES:
+        lang_splits, lang_sources = generate_language(lang, size)
+        for split in SPLITS:
+            splits[split].extend(lang_splits[split])
+        sources.update(lang_sources)
+    return PocketData(name=NAME, task="tagging", label_names=list(LABEL_NAMES),
+                      languages=list(LANGUAGES), seen=list(SEEN), splits=splits, sources=sources)
