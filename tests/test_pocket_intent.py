@@ -186,3 +186,14 @@ def test_english_bag_of_words_does_not_transfer(data, english_model, lang):
     acc = _accuracy(english_model, _by_lang(data.splits["test"], lang))
     print(f"\nEnglish n-gram LR on {lang} test: {acc:.3f}")
     assert acc < 0.35
+
+
+def test_datasheet_table_matches_generator():
+    from pathlib import Path
+
+    from kitlib.data.pocket.intent_gen import summary, summary_table
+
+    readme = (Path(__file__).resolve().parents[1] / "kitlib/data/pocket/README.md").read_text()
+    section = readme.split("## pocket-intent", 1)[1].split("\n## ", 1)[0]
+    for row in summary_table(summary(languages=PRESENT)).splitlines():
+        assert row in section, f"README.md pocket-intent table lacks or has a stale row: {row}"

@@ -129,3 +129,36 @@ def generate(size: int = 1, languages: Sequence[str] | None = None) -> PocketDat
     return PocketData(name=NAME, task="classification", label_names=label_names,
                       languages=langs, seen=[code for code in SEEN if code in langs],
                       splits=splits, sources=sources)
+
+
+SCRIPTS: dict[str, str] = {
+    "en": "Latin", "es": "Latin", "de": "Latin", "fr": "Latin", "pt": "Latin", "id": "Latin",
+    "sw": "Latin", "ru": "Cyrillic", "ar": "Arabic", "hi": "Devanagari",
+    "zh": "Han (simplified)", "ja": "Kanji + kana",
+}
+
+
+def summary(size: int = 1, languages: Sequence[str] | None = None) -> list[dict]:
+    """Per language: script, templates per split and examples per split (the datasheet's
+    table; ``summary_table`` formats it, and a test keeps README.md in step with it)."""
+    data = generate(size=size, languages=languages)
+    rows = []
+    for code in data.languages:
+        loaded = load_language(code)
+        per_split = {split: sum(len(split_templates(t)[split]) for t in loaded.templates.values())
+                     for split in SPLITS}
+        split_counts = {split: sum(ex.lang == code for ex in data.splits[split])
+                        for split in SPLITS}
+        rows.append({"lang": code, "script": SCRIPTS[code], "templates": per_split,
+                     "examples": split_counts})
+    return rows
+
+
+def summary_table(rows: list[dict]) -> str:
+    """Markdown rows ``| lang | script | templates train/dev/test | train | dev | test |``."""
+    lines = []
+    for row in rows:
+        t, e = row["templates"], row["examples"]
+        lines.append(f"| {row['lang']} | {row['script']} | {t['train']} / {t['dev']} / "
+                     f"{t['test']} | {e['train']} | {e['dev']} | {e['test']} |")
+    return "\n".join(lines)
