@@ -61,7 +61,7 @@ TEMPLATES: dict[str, list[str]] = {
         "¿tengo algo en la agenda {date}?",
         "¿a qué hora es {event} {date}?",
         "mira mi calendario para {date}",
-        "¿tengo {event} apuntado {date}?",
+        "¿está en mi agenda {event} {date}?",
         "¿cuándo he quedado con {person}?",
         "¿qué hay en mi agenda {date}?",
         "dime a qué hora tengo {event}",
@@ -330,5 +330,5 @@ SLOTS: dict[str, list[str]] = {
              "una hamburguesa", "unas patatas bravas", "un bocadillo de calamares",
              "comida china", "un poke de salmón"],
     "restaurant": ["Telepizza", "Foster's Hollywood", "100 Montaditos", "Goiko", "VIPS",
-                   "Rodilla", "La Tagliatella", "Lizarran", "Casa Lucio", "El Rincón de Pepe"],
+                   "Rodilla", "La Tagliatella", "Lizarran", "Casa Lucio", "Casa Paco"],
 }
