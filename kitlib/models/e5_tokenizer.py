@@ -32,7 +32,8 @@ def compile_charsmap(norm_table: dict[int, tuple[int, ...]]) -> bytes:
     import sentencepiece as spm
     from sentencepiece import sentencepiece_model_pb2 as pb
 
-    table = {chr(cp): "".join(map(chr, out)) for cp, out in norm_table.items()}
+    table = {chr(cp): "".join(map(chr, out)) for cp, out in norm_table.items()
+             if tuple(out) != (cp,)}  # identity rules are implicit (sentencepiece refuses them)
     builtin = spm.SentencePieceNormalizer(rule_name="nmt_nfkc").Decompile()
     builtin_single = {src: dst for src, dst in builtin if len(src) == 1}
     disagree = {c for c in set(builtin_single) | set(table)
