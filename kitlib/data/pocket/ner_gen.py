@@ -29,9 +29,9 @@ import random
 import re
 
 from kitlib.data.pocket import PocketData
-from kitlib.data.pocket.sentiment_gen import round_robin, split_of, split_sizes
+from kitlib.data.pocket.sentiment_gen import (check_size, collect, round_robin, split_of, split_sizes,
+                                               unique_draws)
 from kitlib.data.types import Example
-from kitlib.errors import bad_value
 
 NAME = "pocket-ner"
 LABEL_NAMES: list[str] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
@@ -97,18 +97,8 @@ def _fill(tokens: list[str], names: dict[str, list[str]], fillers: dict[str, lis
     return tuple(words), tuple(tags), entities
 
 
-def _unique_fills(tokens: list[str], names, fillers, rng: random.Random, want: int,
-                  patience: int = 60) -> list[tuple]:
-    found: dict[tuple[str, ...], tuple] = {}
-    misses = 0
-    while len(found) < want and misses < patience:
-        words, tags, entities = _fill(tokens, names, fillers, rng)
-        if words in found:
-            misses += 1
-        else:
-            found[words] = (words, tags, entities)
-            misses = 0
-    return list(found.values())
+def _drawer(tokens: list[str], names, fillers, rng: random.Random):
+    return lambda: _fill(tokens, names, fillers, rng)
 
 
 def generate_language(lang: str, size: int = 1) -> tuple[dict[str, list[Example]], dict[str, dict]]:
@@ -124,8 +114,8 @@ def generate_language(lang: str, size: int = 1) -> tuple[dict[str, list[Example]
         total = PER_SPLIT[split] * size
         want = math.ceil(total / len(chosen)) + 10
         pools = [
-            [(i, fill) for fill in _unique_fills(tokenize(t), names, fillers,
-                                                 random.Random(f"{NAME}/{lang}/{i}"), want)]
+            [(i, fill) for fill in unique_draws(_drawer(tokenize(t), names, fillers, random.Random(f"{NAME}/{lang}/{i}")),
+                                                key=lambda fill: fill[0], want=want)]
             for i, t in chosen
         ]
         for i, (words, tags, entities) in round_robin(pools, total):
@@ -137,14 +127,7 @@ def generate_language(lang: str, size: int = 1) -> tuple[dict[str, list[Example]
 
 def generate(size: int = 1) -> PocketData:
     """Generate ``pocket-ner`` at scale ``size`` (fills per template grow with it)."""
-    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        raise bad_value("size", size, "an integer >= 1 (1 = default size)")
-    splits: dict[str, list[Example]] = {s: [] for s in SPLITS}
-    sources: dict[str, dict] = {}
-    for lang in LANGUAGES:
-        lang_splits, lang_sources = generate_language(lang, size)
-        for split in SPLITS:
-            splits[split].extend(lang_splits[split])
-        sources.update(lang_sources)
+    check_size(size)
+    splits, sources = collect(LANGUAGES, generate_language, size)
     return PocketData(name=NAME, task="tagging", label_names=list(LABEL_NAMES),
                       languages=list(LANGUAGES), seen=list(SEEN), splits=splits, sources=sources)

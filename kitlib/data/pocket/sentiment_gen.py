@@ -38,7 +38,8 @@ import importlib
 import math
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
 
 from kitlib.data.pocket import PocketData
 from kitlib.data.types import Example
@@ -111,18 +112,25 @@ def fill(template: str, data, rng: random.Random) -> str:
     return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2) + m.group(3).upper(), text)
 
 
-def _unique_fills(template: str, data, rng: random.Random, want: int, patience: int = 60) -> list[str]:
-    """Up to ``want`` distinct fills; stops after ``patience`` duplicates in a row."""
-    seen: dict[str, None] = {}
+def _drawer(template: str, data, rng: random.Random) -> Callable[[], str]:
+    return lambda: fill(template, data, rng)
+
+
+def unique_draws(draw: Callable[[], Any], key: Callable[[Any], Hashable] = lambda x: x,
+                 want: int = 1, patience: int = 60) -> list:
+    """Up to ``want`` results of ``draw()`` with distinct ``key``; stops after ``patience``
+    duplicates in a row (a template with few possible fills gives what it has)."""
+    found: dict[Hashable, Any] = {}
     misses = 0
-    while len(seen) < want and misses < patience:
-        text = fill(template, data, rng)
-        if text in seen:
+    while len(found) < want and misses < patience:
+        item = draw()
+        k = key(item)
+        if k in found:
             misses += 1
         else:
-            seen[text] = None
+            found[k] = item
             misses = 0
-    return list(seen)
+    return list(found.values())
 
 
 def round_robin(pools: Sequence[list], total: int) -> list:
@@ -163,7 +171,7 @@ def generate_language(lang: str, size: int = 1) -> tuple[dict[str, list[Example]
             total = PER_LABEL[split] * size
             want = math.ceil(total / len(chosen)) + 10
             pools = [
-                [(i, text) for text in _unique_fills(t, data, random.Random(f"{NAME}/{lang}/{i}"), want)]
+                [(i, text) for text in unique_draws(_drawer(t, data, random.Random(f"{NAME}/{lang}/{i}")), want=want)]
                 for i, t in chosen
             ]
             for i, text in round_robin(pools, total):
@@ -173,16 +181,27 @@ def generate_language(lang: str, size: int = 1) -> tuple[dict[str, list[Example]
     return splits, sources
 
 
-def generate(size: int = 1) -> PocketData:
-    """Generate ``pocket-sentiment`` at scale ``size`` (fills per template grow with it)."""
+def check_size(size: object) -> None:
+    """Reject anything but an int >= 1 (before any work)."""
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
         raise bad_value("size", size, "an integer >= 1 (1 = default size)")
+
+
+def collect(languages: Sequence[str], generate_language, size: int) -> tuple[dict[str, list[Example]], dict[str, dict]]:
+    """Concatenate the per-language splits and sources (shared with ``ner_gen``)."""
     splits: dict[str, list[Example]] = {s: [] for s in SPLITS}
     sources: dict[str, dict] = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         lang_splits, lang_sources = generate_language(lang, size)
         for split in SPLITS:
             splits[split].extend(lang_splits[split])
         sources.update(lang_sources)
+    return splits, sources
+
+
+def generate(size: int = 1) -> PocketData:
+    """Generate ``pocket-sentiment`` at scale ``size`` (fills per template grow with it)."""
+    check_size(size)
+    splits, sources = collect(LANGUAGES, generate_language, size)
     return PocketData(name=NAME, task="classification", label_names=list(LABEL_NAMES),
                       languages=list(LANGUAGES), seen=list(SEEN), splits=splits, sources=sources)
