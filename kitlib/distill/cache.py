@@ -104,7 +104,7 @@ class TeacherCache:
         }
         self.key = stable_hash(self.key_parts)
         self.path = cache_dir("teacher_outputs") / self.key
-        from kitlib.train.encode import encode
+        from kitlib.train.encoding import encode
 
         encoded = {s: encode(data.split(s), tokenizer, data.task, max_length) for s in splits}
         self.hit = (self.path / "meta.json").exists()

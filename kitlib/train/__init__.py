@@ -8,11 +8,11 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "encode": ["encode", "IGNORE_INDEX"],
+    "encoding": ["encode", "IGNORE_INDEX"],
     "batching": ["make_batches", "batch_indices", "collate"],
     "config": ["TrainConfig"],
     "loop": ["train"],
-    "evaluate": ["evaluate", "predict"],
+    "evaluation": ["evaluate", "predict"],
     "teacher": ["get_teacher", "teacher_vocab_map", "teacher_records"],
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}

@@ -15,7 +15,7 @@ import torch
 
 from kitlib.errors import bad_value
 
-from .encode import IGNORE_INDEX
+from .encoding import IGNORE_INDEX
 
 BUCKET_BATCHES = 50
 

@@ -26,8 +26,8 @@ from kitlib.errors import KitError, bad_value
 
 from .batching import batch_indices, collate
 from .config import TrainConfig
-from .encode import encode
-from .evaluate import evaluate
+from .encoding import encode
+from .evaluation import evaluate
 
 
 def _check_args(model, tokenizer, data, cfg, kd, teacher_cache, layer_map, eval_split) -> list[int] | None:
@@ -231,7 +231,7 @@ def _loss(model, batch, device, kd, teacher_cache, stage: int) -> torch.Tensor:
 
 def _loss_record(losses: Sequence[float], step: int, steps_per_epoch: int, start: float) -> dict:
     value = statistics.fmean(losses)
-    stderr = statistics.stdev(losses) / math.sqrt(len(losses)) if len(losses) > 1 else float("nan")
+    stderr = statistics.stdev(losses) / math.sqrt(len(losses)) if len(losses) > 1 else None
     return {"step": step, "epoch": step / steps_per_epoch, "split": "train", "lang": "all",
             "lang_group": "all", "metric": "train_loss", "value": value, "n": len(losses),
             "stderr": stderr, "wall_s": time.perf_counter() - start}

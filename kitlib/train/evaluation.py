@@ -18,7 +18,7 @@ from kitlib.errors import bad_value
 
 from . import metrics as M
 from .batching import make_batches
-from .encode import encode
+from .encoding import encode
 
 
 def predict(model: Any, tokenizer: Any, encoded: list[dict], *, batch_size: int) -> dict[int, Any]:

@@ -1,0 +1,134 @@
+"""Fine-tuned teachers, trained once per content key and shared by every notebook.
+
+Why: a teacher fine-tune is the most expensive step of a grid and is identical for every
+student. ``get_teacher`` keys it by (backbone path + weights/manifest hash, data
+fingerprint, training config, trim flag, seed) and stores model, (trimmed) tokenizer,
+vocabulary map and evaluation records under ``cache_dir("teachers", key)``, built with
+``atomic_dir`` so that an interrupted fine-tune leaves nothing behind.
+
+The vocabulary map is stored (``vocab_map.pt``) and exposed through ``teacher_vocab_map``
+(and as ``teacher.kit_vocab_map``) so that the experiment layer trims the base model
+identically for from-base students (``kitlib.models.apply_vocab_map``).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from kitlib.data.types import TaskData
+from kitlib.errors import CacheError, bad_value
+from kitlib.paths import atomic_write_text, cache_dir, sha256_file, stable_hash
+
+from .config import TrainConfig
+
+MANIFEST = "kitlib_manifest.json"
+_WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt")
+
+
+def backbone_fingerprint(ref: Any) -> dict:
+    """Identity of a backbone: its name/path, plus a hash of its manifest (offline rebuild)
+    or of its weight files (a local folder). Hub ids are identified by name only."""
+    path = Path(str(getattr(ref, "path", ref)))
+    out = {"name": getattr(ref, "name", str(ref)), "path": str(path), "files": None}
+    if path.is_dir():
+        manifest = path / MANIFEST
+        if manifest.exists():
+            out["files"] = sha256_file(manifest)
+        else:
+            out["files"] = {p.name: sha256_file(p) for p in sorted(path.iterdir())
+                            if p.suffix in _WEIGHT_SUFFIXES or p.name == "config.json"}
+    return out
+
+
+def teacher_key(ref: Any, data: TaskData, cfg: TrainConfig, trim: bool) -> str:
+    return stable_hash({"backbone": backbone_fingerprint(ref), "data": data.fingerprint(),
+                        "cfg": cfg.to_dict(), "trim": bool(trim), "seed": cfg.seed,
+                        "format": 1})
+
+
+def teacher_dir(teacher_id: str) -> Path:
+    return cache_dir("teachers") / teacher_id
+
+
+def teacher_vocab_map(teacher_id: str) -> Any:
+    """The vocabulary map of a cached teacher (None when it was not trimmed)."""
+    path = teacher_dir(teacher_id) / "vocab_map.pt"
+    if not (teacher_dir(teacher_id) / "teacher.json").exists():
+        raise bad_value("teacher_id", teacher_id, "the id of a teacher in the cache",
+                        "get_teacher returns it.")
+    return torch.load(path, weights_only=False) if path.exists() else None
+
+
+def teacher_records(teacher_id: str) -> list[dict]:
+    """The evaluation records written when the teacher was fine-tuned."""
+    return json.loads((teacher_dir(teacher_id) / "records.json").read_text())
+
+
+def _load_cached(folder: Path, task: str) -> tuple[Any, Any]:
+    from transformers import (AutoModelForSequenceClassification, AutoModelForTokenClassification,
+                              AutoTokenizer)
+
+    cls = AutoModelForSequenceClassification if task == "classification" else AutoModelForTokenClassification
+    try:
+        model = cls.from_pretrained(folder / "model", attn_implementation="eager")
+        try:
+            from kitlib.models.trim import load_trimmed_tokenizer  # the trimmer's own loader
+            tokenizer = load_trimmed_tokenizer(folder / "tokenizer")
+        except (ImportError, AttributeError):
+            tokenizer = AutoTokenizer.from_pretrained(folder / "tokenizer")
+    except OSError as err:
+        raise CacheError(f"cached teacher {folder} is unreadable ({err}); delete the folder "
+                         "to fine-tune it again.") from err
+    return model, tokenizer
+
+
+def get_teacher(ref: Any, data: TaskData, cfg: TrainConfig, *, trim: bool = True,
+                progress: bool = True) -> tuple[Any, Any, str]:
+    """Fine-tuned teacher for ``data`` from backbone ``ref`` (a ``BackboneRef``): loaded from
+    the cache, or fine-tuned with ``train`` (evaluated on dev) and cached.
+
+    ``trim``: trim the vocabulary to ``data.texts()`` before fine-tuning (CPU speed).
+    Returns ``(teacher, tokenizer, teacher_id)``; ``teacher.kit_vocab_map`` holds the
+    vocabulary map (None when untrimmed), also available via ``teacher_vocab_map(id)``.
+    """
+    if not isinstance(cfg, TrainConfig):
+        raise bad_value("cfg", type(cfg).__name__, "a kitlib.train.TrainConfig")
+    if not isinstance(trim, bool):
+        raise bad_value("trim", trim, [True, False])
+    teacher_id = teacher_key(ref, data, cfg, trim)
+    folder = teacher_dir(teacher_id)
+    if not (folder / "teacher.json").exists():
+        _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress)
+    model, tokenizer = _load_cached(folder, data.task)
+    model.kit_vocab_map = teacher_vocab_map(teacher_id)
+    return model, tokenizer, teacher_id
+
+
+def _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress) -> None:
+    from kitlib import models
+    from kitlib.paths import atomic_dir
+
+    from .loop import train
+
+    model = models.load_task_model(ref, data.task, len(data.label_names))
+    tokenizer = models.load_tokenizer(ref)
+    vocab_map, trim_info = None, None
+    if trim:
+        result = models.trim_vocabulary(model, tokenizer, data.texts())
+        model, tokenizer, vocab_map = result.model, result.tokenizer, result.vocab_map
+        trim_info = {"params_before": result.params_before, "params_after": result.params_after}
+    records: list[dict] = []
+    model = train(model, tokenizer, data, cfg, on_records=records.extend, progress=progress)
+    with atomic_dir(folder) as tmp:
+        model.save_pretrained(tmp / "model")
+        tokenizer.save_pretrained(tmp / "tokenizer")
+        if vocab_map is not None:
+            torch.save(vocab_map, tmp / "vocab_map.pt")
+        atomic_write_text(tmp / "records.json", json.dumps(records, default=str))
+        atomic_write_text(tmp / "teacher.json", json.dumps({
+            "teacher_id": teacher_id, "backbone": backbone_fingerprint(ref),
+            "data": data.fingerprint(), "dataset": data.name, "cfg": cfg.to_dict(),
+            "trim": trim, "trim_info": trim_info}, indent=1, default=str))

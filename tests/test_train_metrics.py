@@ -1,0 +1,50 @@
+"""Metrics against scikit-learn / seqeval and by hand; group averages."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from seqeval.metrics import f1_score
+from seqeval.scheme import IOB2
+from sklearn.metrics import f1_score as sk_f1
+
+from kitlib.train.metrics import accuracy, entity_f1, group_records, macro_f1
+
+
+def test_accuracy_binomial_stderr():
+    value, se = accuracy([0, 1, 1, 0], [0, 1, 0, 0])
+    assert value == 0.75
+    assert se == pytest.approx(math.sqrt(0.75 * 0.25 / 4))
+
+
+def test_macro_f1_matches_sklearn():
+    gold = [0, 1, 2, 2, 1, 0, 3, 3]
+    pred = [0, 2, 2, 2, 1, 1, 3, 4]
+    value, se = macro_f1(gold, pred)
+    assert value == pytest.approx(sk_f1(gold, pred, average="macro"))
+    assert se > 0
+
+
+def test_entity_f1_strict_vs_default():
+    gold = [["B-PER", "I-PER", "O"], ["B-LOC", "O", "O"], ["O", "B-ORG", "O"]]
+    pred = [["I-PER", "I-PER", "O"], ["B-LOC", "O", "O"], ["O", "O", "O"]]
+    strict, se = entity_f1(gold, pred, strict=True)
+    lenient, _ = entity_f1(gold, pred, strict=False)
+    assert strict == pytest.approx(f1_score(gold, pred, mode="strict", scheme=IOB2))
+    assert lenient == pytest.approx(f1_score(gold, pred))
+    assert strict == pytest.approx(2 / 4)   # 1 tp, 1 pred, 3 gold -> p=1, r=1/3
+    assert lenient == pytest.approx(0.8)  # 2 tp, 2 pred, 3 gold
+    assert se > 0
+
+
+def test_group_averages():
+    per = [{"lang": lang, "metric": "accuracy", "value": v, "n": 10, "stderr": 0.1, "split": "dev",
+            "lang_group": g} for lang, v, g in
+           [("en", 0.9, "seen"), ("de", 0.7, "seen"), ("zh", 0.4, "unseen")]]
+    groups = {r["lang"]: r for r in group_records(per, lambda l: "seen" if l in ("en", "de") else "unseen")}
+    assert set(groups) == {"seen", "unseen", "all", "all_but_en"}
+    assert groups["seen"]["value"] == pytest.approx(0.8)
+    assert groups["all"]["value"] == pytest.approx(2.0 / 3)
+    assert groups["all_but_en"]["value"] == pytest.approx(0.55)
+    assert groups["all"]["n"] == 30 and groups["all"]["lang_group"] == "all"
+    assert groups["seen"]["stderr"] == pytest.approx(math.sqrt(0.02) / 2)
