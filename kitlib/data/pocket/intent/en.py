@@ -20,7 +20,7 @@ TEMPLATES: dict[str, list[str]] = {
         "what alarms do I have",
         "when is my alarm set for {date}",
         "is there an alarm for {time}",
-        "which alarms are on {date}",
+        "which alarms are set {date}",
         "did I set an alarm for {time}",
         "what time will my alarm go off {date}",
         "have I got any alarms set {date}",
@@ -42,7 +42,7 @@ TEMPLATES: dict[str, list[str]] = {
     ],
     "calendar_set": [
         "add a {event} to my calendar {date}",
-        "put {event} in the calendar at {time}",
+        "put my {event} in the calendar at {time}",
         "schedule a {event} with {person} {date}",
         "remind me about the {event} {date} at {time}",
         "can you book a {event} in my calendar for {date}",
@@ -290,7 +290,7 @@ TEMPLATES: dict[str, list[str]] = {
         "what day of the week is it",
         "is it morning in {city} right now",
         "what's the current time in {city}",
-        "which date is it {date}",
+        "what date will it be {date}",
     ],
 }
 
