@@ -287,6 +287,13 @@ def make_tiny_backbone(family: str, folder: str | Path, *, num_layers: int = 4, 
     try:
         torch.manual_seed(seed)
         model = AutoModel.from_config(config)
+        # A fresh LayerNorm is all ones and a fresh bias all zeros, exactly like those of any
+        # other freshly built model: give them "pretrained" values so that tests can tell a
+        # copied tensor from a freshly initialized one.
+        with torch.no_grad():
+            for param in model.parameters():
+                if param.numel() > 1 and bool((param == param.flatten()[0]).all()):
+                    param.add_(0.02 * torch.randn_like(param))
     finally:
         torch.random.set_rng_state(state)
     model.save_pretrained(folder)
