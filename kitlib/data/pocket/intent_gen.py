@@ -8,7 +8,8 @@ train, so the three splits never share a template.
 Why this sampling: each (language, intent, split) draws from its own ``random.Random``
 seeded with a stable string (never ``hash()``), going round-robin over the split's
 templates and skipping repeated fills and repeated texts. The stream does not depend on
-``size``, so a larger ``size`` only appends examples: size=1 is a prefix of size=2.
+``size``, so a larger ``size`` keeps the smaller one's examples and appends new ones (up to
+the rare text that an earlier intent of the same split already produced, which is dropped).
 """
 from __future__ import annotations
 
