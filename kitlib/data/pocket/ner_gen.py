@@ -65,40 +65,49 @@ def name_split(names: list[str], split: str) -> list[str]:
     return [entry for pos, entry in enumerate(names) if split_of(pos, len(names)) == split]
 
 
-def _fill(tokens: list[str], names: dict[str, list[str]], fillers: dict[str, list[str]],
-          rng: random.Random) -> tuple[tuple[str, ...], tuple[int, ...], list[str]]:
+def _parse(template: str) -> list[tuple[str, str | None, bool, int]]:
+    """Tokens of a template as (word, slot kind or None, second name?, form index)."""
+    parsed = []
+    for token in tokenize(template):
+        slot = _SLOT.fullmatch(token)
+        if slot is None:
+            parsed.append((token, None, False, 0))
+        else:
+            parsed.append((token, slot.group(1), bool(slot.group(2)), int(slot.group(3) or 0)))
+    return parsed
+
+
+def _fill(parsed: list[tuple[str, str | None, bool, int]], names: dict[str, list[str]],
+          fillers: dict[str, list[str]], rng: random.Random
+          ) -> tuple[tuple[str, ...], tuple[int, ...], list[str]]:
     """Words, tag indices and entity names of one sentence."""
     picked: dict[str, list[str]] = {}
     words: list[str] = []
     tags: list[int] = []
     entities: list[str] = []
-    for token in tokens:
-        slot = _SLOT.fullmatch(token)
-        if slot is None:
+    for token, kind, second, form in parsed:
+        if kind is None:
             words.append(token)
-            tags.append(_TAG["O"])
-            continue
-        kind, second, form = slot.group(1), slot.group(2), int(slot.group(3) or 0)
-        if kind in fillers:
-            value = rng.choice(fillers[kind])
-            words.extend(value.split())
-            tags.extend([_TAG["O"]] * len(value.split()))
-            continue
-        if kind not in ENTITY_TYPES:
-            raise ValueError(f"unknown slot {token} in NER template {' '.join(tokens)!r}")
-        if kind not in picked:
-            picked[kind] = rng.sample(names[kind], 2)
-        entry = picked[kind][1 if second else 0]
-        forms = entry.split("|")
-        value = forms[min(form, len(forms) - 1)].split()
-        entities.append(forms[0])
-        words.extend(value)
-        tags.extend([_TAG[f"B-{kind}"]] + [_TAG[f"I-{kind}"]] * (len(value) - 1))
+            tags.append(0)
+        elif kind in fillers:
+            value = rng.choice(fillers[kind]).split()
+            words.extend(value)
+            tags.extend([0] * len(value))
+        elif kind in ENTITY_TYPES:
+            if kind not in picked:
+                picked[kind] = rng.sample(names[kind], 2)
+            forms = picked[kind][1 if second else 0].split("|")
+            value = forms[min(form, len(forms) - 1)].split()
+            entities.append(forms[0])
+            words.extend(value)
+            tags.extend([_TAG[f"B-{kind}"]] + [_TAG[f"I-{kind}"]] * (len(value) - 1))
+        else:
+            raise ValueError(f"unknown slot {token} in NER template {' '.join(t[0] for t in parsed)!r}")
     return tuple(words), tuple(tags), entities
 
 
-def _drawer(tokens: list[str], names, fillers, rng: random.Random):
-    return lambda: _fill(tokens, names, fillers, rng)
+def _drawer(parsed, names, fillers, rng: random.Random):
+    return lambda: _fill(parsed, names, fillers, rng)
 
 
 def generate_language(lang: str, size: int = 1) -> tuple[dict[str, list[Example]], dict[str, dict]]:
@@ -114,7 +123,7 @@ def generate_language(lang: str, size: int = 1) -> tuple[dict[str, list[Example]
         total = PER_SPLIT[split] * size
         want = math.ceil(total / len(chosen)) + 10
         pools = [
-            [(i, fill) for fill in unique_draws(_drawer(tokenize(t), names, fillers, random.Random(f"{NAME}/{lang}/{i}")),
+            [(i, fill) for fill in unique_draws(_drawer(_parse(t), names, fillers, random.Random(f"{NAME}/{lang}/{i}")),
                                                 key=lambda fill: fill[0], want=want)]
             for i, t in chosen
         ]

@@ -19,7 +19,7 @@ TEMPLATES = {
         "{a} estuvo {good@a}, pero en general {t} fue {bad}.",
         "Esperaba que {t} fuera {good}, pero fue {bad}.",
         "{a} estuvo {good@a}, pero {a2} fue {bad@a2} y arruinó toda la experiencia.",
-        "Sinceramente, {bad}. {t} no vale lo que cuesta.",
+        "Sinceramente, {bad@m}. {t} no vale lo que cuesta.",
         "¿{t}? Para nada {good}, lo siento. Nunca más.",
         "Todo el mundo dice que {t} es {good}, pero de verdad que no lo es.",
         "{t} estuvo lejos de ser {good}, y {a} también fue {bad@a}.",
