@@ -20,7 +20,7 @@ from kitlib.data.pocket.intent_schema import INTENTS, LANGUAGES, SLOT_NAMES
 
 INTENT_DIR = Path(__file__).resolve().parents[1] / "kitlib" / "data" / "pocket" / "intent"
 REQUIRED = ["ru", "ar", "hi", "zh", "ja", "sw"]
-"""The six non-Latin-heavy files this test was written with; they must exist."""
+"""The six files this test was written with (ru, ar, hi, zh, ja, sw); they must exist."""
 PRESENT = sorted(p.stem for p in INTENT_DIR.glob("*.py") if p.stem != "__init__")
 LANGS = sorted(set(REQUIRED) | set(PRESENT))
 
