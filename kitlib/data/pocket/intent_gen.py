@@ -13,9 +13,10 @@ the rare text that an earlier intent of the same split already produced, which i
 """
 from __future__ import annotations
 
+import functools
 import math
 import random
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from kitlib.data.pocket import PocketData
 from kitlib.data.pocket.intent import LanguageTemplates, load_language, placeholders
@@ -47,26 +48,31 @@ def split_templates(templates: Sequence[str]) -> dict[str, list[tuple[int, str]]
 class _TemplateFiller:
     """Distinct fills of one template, drawn from a shared RNG until all are used."""
 
-    def __init__(self, index: int, template: str, slots: dict[str, tuple[str, ...]]):
+    def __init__(self, index: int, template: str, slots: Mapping[str, tuple[str, ...]]):
         self.index = index
         self.template = template
-        self.names = placeholders(template)
+        self.names = _placeholders(template)
         self.values = [slots[name] for name in self.names]
         self.capacity = math.prod(len(v) for v in self.values)
         self.used: set[tuple[int, ...]] = set()
-
-    @property
-    def exhausted(self) -> bool:
-        return len(self.used) >= self.capacity
+        self.exhausted = False
 
     def draw(self, rng: random.Random) -> str:
-        while True:  # terminates: called only while not exhausted
-            pick = tuple(rng.randrange(len(v)) for v in self.values)
+        """A fill not drawn before; call only while not ``exhausted``."""
+        rand = rng.random
+        while True:
+            pick = tuple([int(rand() * len(v)) for v in self.values])
             if pick not in self.used:
-                self.used.add(pick)
                 break
-        fill = {name: values[i] for name, values, i in zip(self.names, self.values, pick)}
-        return self.template.format_map(fill)
+        self.used.add(pick)
+        self.exhausted = len(self.used) >= self.capacity
+        return self.template.format_map(
+            {name: values[i] for name, values, i in zip(self.names, self.values, pick)})
+
+
+@functools.lru_cache(maxsize=None)
+def _placeholders(template: str) -> tuple[str, ...]:
+    return tuple(placeholders(template))
 
 
 def _fill_split(lang: LanguageTemplates, intent: str, split: str,
@@ -74,7 +80,7 @@ def _fill_split(lang: LanguageTemplates, intent: str, split: str,
                 seen_texts: set[str]) -> list[tuple[str, int]]:
     """Up to ``target`` (text, template index) pairs, round-robin over ``templates``."""
     rng = random.Random(f"{NAME}/{lang.lang}/{intent}/{split}")
-    fillers = [_TemplateFiller(i, t, dict(lang.slots)) for i, t in templates]
+    fillers = [_TemplateFiller(i, t, lang.slots) for i, t in templates]
     out: list[tuple[str, int]] = []
     while len(out) < target:
         live = [f for f in fillers if not f.exhausted]
