@@ -131,6 +131,12 @@ def test_size_scales_fills():
     big = generate("pocket-ner", size=2)
     for split in ("train", "test"):
         assert len(big.splits[split]) > len(small.splits[split])
+    # nested: a larger size keeps every example of the smaller one (ids aside)
+    def content(ex):
+        return (ex.lang, ex.text, ex.tokens, ex.label, ex.tags)
+
+    for split in ("train", "dev", "test"):
+        assert {content(ex) for ex in small.splits[split]} <= {content(ex) for ex in big.splits[split]}
 
 
 @pytest.mark.parametrize("size", [0, -3, 2.0, None])
