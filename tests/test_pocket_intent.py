@@ -126,30 +126,38 @@ def _good_file():
             {k: list(v) for k, v in loaded.slots.items()})
 
 
-def test_validation_names_language_intent_and_slot():
-    templates, slots = _good_file()
+def _drop_intent(templates, slots):
     del templates["alarm_query"]
-    with pytest.raises(KitError, match="'xx'.*'alarm_query'.*missing"):
-        validate("xx", templates, slots)
 
-    templates, slots = _good_file()
+
+def _too_few_templates(templates, slots):
     templates["play_radio"] = templates["play_radio"][:7]
-    with pytest.raises(KitError, match="'play_radio'.*7 distinct"):
-        validate("xx", templates, slots)
 
-    templates, slots = _good_file()
+
+def _unknown_slot(templates, slots):
     templates["play_radio"][0] = "play {chanel}"
-    with pytest.raises(KitError, match="'play_radio'.*chanel"):
-        validate("xx", templates, slots)
 
-    templates, slots = _good_file()
+
+def _too_few_values(templates, slots):
     slots["station"] = slots["station"][:5]
-    with pytest.raises(KitError, match="slot 'station'.*5 distinct"):
-        validate("xx", templates, slots)
 
-    templates, slots = _good_file()
+
+def _undefined_slot(templates, slots):
     del slots["dish"]
-    with pytest.raises(KitError, match="'takeaway_order'.*dish"):
+
+
+@pytest.mark.parametrize("break_it, message", [
+    (_drop_intent, "'xx'.*'alarm_query'.*missing"),
+    (_too_few_templates, "'play_radio'.*7 distinct"),
+    (_unknown_slot, "'play_radio'.*chanel"),
+    (_too_few_values, "slot 'station'.*5 distinct"),
+    (_undefined_slot, "'takeaway_order'.*dish"),
+])
+def test_validation_names_language_intent_and_slot(break_it, message):
+    templates, slots = _good_file()
+    validate("xx", templates, slots)  # the unbroken file passes
+    break_it(templates, slots)
+    with pytest.raises(KitError, match=message):
         validate("xx", templates, slots)
 
 
