@@ -44,10 +44,14 @@ def weights_hash(model: torch.nn.Module) -> str:
 
 
 def tokenizer_hash(tokenizer: Any) -> str:
-    """Hash of the whole fast-tokenizer definition (vocab, normalizer, post-processor)."""
+    """Hash of the whole fast-tokenizer definition (vocab, normalizer, post-processor),
+    without the truncation/padding state that each call of the tokenizer rewrites."""
     backend = getattr(tokenizer, "backend_tokenizer", None)
     if backend is not None:
-        blob = backend.to_str()
+        spec = json.loads(backend.to_str())
+        spec.pop("truncation", None)  # per-call settings the HF wrapper changes on every call
+        spec.pop("padding", None)
+        blob = json.dumps(spec, sort_keys=True, ensure_ascii=False)
     else:
         blob = json.dumps(sorted(tokenizer.get_vocab().items()), ensure_ascii=False)
     extra = [type(tokenizer).__name__, tokenizer.pad_token_id, tokenizer.cls_token_id,
