@@ -263,3 +263,26 @@ def test_provenance_table_rejects_foreign_provenance(zoo):
     assert list(table.columns) == ["name", "part", "student_layer", "source", "source_name",
                                    "source_layer", "shape", "numel"]
     assert table["numel"].sum() == sum(p.numel() for p in s.parameters())
+
+
+def test_dtype_mode_and_attention_follow_teacher(zoo):
+    folder = zoo["deberta"]["folder"]
+    teacher = AutoModelForSequenceClassification.from_pretrained(
+        folder, num_labels=3, dtype=torch.bfloat16, attn_implementation="eager").train()
+    student, prov = build_student(teacher, init="teacher", layer_map="last", num_layers=2)
+    assert student.dtype == torch.bfloat16 and student.training
+    assert student.config._attn_implementation == "eager"
+    src = dict(teacher.named_parameters())
+    for name, p in student.named_parameters():
+        assert torch.equal(p, src[prov[name].split(":", 1)[1]])
+    out = student.eval()(**_inputs(), output_attentions=True)
+    assert len(out.attentions) == 2
+
+
+def test_bare_encoder_teacher(zoo):
+    teacher = _finetune_noise(AutoModel.from_pretrained(zoo["xlmr"]["folder"]), 4)
+    student, prov = build_student(teacher, init="base", base=zoo["xlmr"]["base_task"],
+                                  layer_map="first_last", num_layers=2)
+    assert prov["encoder.layer.1.output.dense.weight"] == "base:roberta.encoder.layer.5.output.dense.weight"
+    _check(student, prov, {"teacher": teacher, "base": zoo["xlmr"]["base_task"]}, [0, 5],
+           fresh_vs=[teacher, zoo["xlmr"]["base_bare"]])
