@@ -54,7 +54,9 @@ def tokenizer_hash(tokenizer: Any) -> str:
         blob = json.dumps(spec, sort_keys=True, ensure_ascii=False)
     else:
         blob = json.dumps(sorted(tokenizer.get_vocab().items()), ensure_ascii=False)
-    extra = [type(tokenizer).__name__, tokenizer.pad_token_id, tokenizer.cls_token_id,
+    vocab_map = getattr(tokenizer, "vocab_map", None)  # kitlib.models.trim.TrimmedTokenizer
+    vm = vocab_map.to_json() if hasattr(vocab_map, "to_json") else None
+    extra = [type(tokenizer).__name__, stable_hash(vm), tokenizer.pad_token_id, tokenizer.cls_token_id,
              tokenizer.sep_token_id, tokenizer.unk_token_id]
     return hashlib.sha256((blob + json.dumps(extra, default=str)).encode()).hexdigest()[:16]
 

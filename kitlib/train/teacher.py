@@ -6,7 +6,7 @@ fingerprint, training config, trim flag, seed) and stores model, (trimmed) token
 vocabulary map and evaluation records under ``cache_dir("teachers", key)``, built with
 ``atomic_dir`` so that an interrupted fine-tune leaves nothing behind.
 
-The vocabulary map is stored (``vocab_map.pt``) and exposed through ``teacher_vocab_map``
+The vocabulary map is stored (``vocab_map.json``) and exposed through ``teacher_vocab_map``
 (and as ``teacher.kit_vocab_map``) so that the experiment layer trims the base model
 identically for from-base students (``kitlib.models.apply_vocab_map``).
 """
@@ -15,8 +15,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-
-import torch
 
 from kitlib.data.types import TaskData
 from kitlib.errors import CacheError, bad_value
@@ -55,11 +53,15 @@ def teacher_dir(teacher_id: str) -> Path:
 
 def teacher_vocab_map(teacher_id: str) -> Any:
     """The vocabulary map of a cached teacher (None when it was not trimmed)."""
-    path = teacher_dir(teacher_id) / "vocab_map.pt"
+    path = teacher_dir(teacher_id) / "vocab_map.json"
     if not (teacher_dir(teacher_id) / "teacher.json").exists():
         raise bad_value("teacher_id", teacher_id, "the id of a teacher in the cache",
                         "get_teacher returns it.")
-    return torch.load(path, weights_only=False) if path.exists() else None
+    if not path.exists():
+        return None
+    from kitlib.models.trim import VocabMap
+
+    return VocabMap.from_json(json.loads(path.read_text()))
 
 
 def teacher_records(teacher_id: str) -> list[dict]:
@@ -74,10 +76,11 @@ def _load_cached(folder: Path, task: str) -> tuple[Any, Any]:
     cls = AutoModelForSequenceClassification if task == "classification" else AutoModelForTokenClassification
     try:
         model = cls.from_pretrained(folder / "model", attn_implementation="eager")
-        try:
-            from kitlib.models.trim import load_trimmed_tokenizer  # the trimmer's own loader
+        from kitlib.models.trim import is_trimmed_folder, load_trimmed_tokenizer
+
+        if is_trimmed_folder(folder / "tokenizer"):
             tokenizer = load_trimmed_tokenizer(folder / "tokenizer")
-        except (ImportError, AttributeError):
+        else:
             tokenizer = AutoTokenizer.from_pretrained(folder / "tokenizer")
     except OSError as err:
         raise CacheError(f"cached teacher {folder} is unreadable ({err}); delete the folder "
@@ -126,7 +129,7 @@ def _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress) -> None:
         model.save_pretrained(tmp / "model")
         tokenizer.save_pretrained(tmp / "tokenizer")
         if vocab_map is not None:
-            torch.save(vocab_map, tmp / "vocab_map.pt")
+            atomic_write_text(tmp / "vocab_map.json", json.dumps(vocab_map.to_json()))
         atomic_write_text(tmp / "records.json", json.dumps(records, default=str))
         atomic_write_text(tmp / "teacher.json", json.dumps({
             "teacher_id": teacher_id, "backbone": backbone_fingerprint(ref),
