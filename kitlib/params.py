@@ -260,6 +260,9 @@ SCHEMA: dict[str, Spec] = {
     "max_eval_per_lang": Spec(None, _int(1, optional=True), ALL,
                               "cap dev/test examples per language (null = all)"),
     "data_dir": Spec(None, _str(optional=True), ALL, "hub datasets read from local files"),
+    "train_subset": Spec(1.0, _subset_item, ALL[:3],
+                         "fraction of the training data used (1.0 = all; notebook 04 compares "
+                         "the fractions in `subset` instead)"),
     # model
     "backbone": Spec("me5-small-q4", _str(), ALL, "backbone registry name, hub id or folder"),
     "backbone_source": Spec("auto", _choice("auto", "hub", "offline"), ALL,
@@ -496,29 +499,23 @@ def _check_dataset(v: dict) -> None:
 
 
 def _check_backbone(name: str) -> None:
+    """A registry name, one of its hub ids or aliases, or a save_pretrained folder."""
     try:
         from kitlib.models import BACKBONES
-    except (ImportError, AttributeError):
+    except (ImportError, AttributeError):  # the models module has not landed
         return
-    try:
-        from kitlib.models.backbones import check_backbone_name  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        check_backbone_name = None
-    if check_backbone_name is not None:
-        check_backbone_name(name)
+    if Path(name).expanduser().is_dir():
         return
-    if name in BACKBONES or Path(name).expanduser().is_dir():
-        return
-    for entry in BACKBONES.values():
-        ids = {getattr(entry, a, None) for a in ("hub_id", "repo_id", "hub", "id")}
-        if isinstance(entry, str):
-            ids.add(entry)
-        if isinstance(entry, Mapping):
-            ids |= {entry.get(a) for a in ("hub_id", "repo_id", "hub", "id")}
-        if name in ids:
-            return
-    raise bad_value("backbone", name, sorted(BACKBONES),
-                    hint="Full hub ids and folders written by save_pretrained work too.")
+    known = set()
+    for key, spec in BACKBONES.items():
+        for alias in (key, getattr(spec, "hub_id", None), *getattr(spec, "aliases", ())):
+            if alias:
+                known.add(alias.lower())
+                if "/" in alias:
+                    known.add(alias.split("/", 1)[1].lower())
+    if name.strip().lower() not in known:
+        raise bad_value("backbone", name, sorted(BACKBONES),
+                        hint="Full hub ids and folders written by save_pretrained work too.")
 
 
 # --------------------------------------------------------------------------- notebooks

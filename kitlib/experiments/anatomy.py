@@ -1,0 +1,186 @@
+"""Notebook 01: what does a student copied from the teacher look like before any training?
+
+For each layer map (which teacher layers are copied) and student depth: parameter counts
+(teacher vs student, with and without the embedding matrix), the provenance of every
+student weight, per-language layer similarity (linear CKA) between teacher and student
+layers, and the per-language dev score with zero training. :class:`AnatomyLab` rebuilds a
+student for any chosen list of teacher layers in seconds (the notebook's layer picker).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import pandas as pd
+
+from kitlib.experiments.common import (ExperimentResult, Plan, Setting, Teacher, build_student,
+                                       evaluate, execute, get_teacher, load_data, main_metric,
+                                       results_of, run_fields, run_id, setting, teacher_config)
+from kitlib.params import RunParams
+
+
+def _param_records(model) -> list[dict]:
+    from kitlib import models
+
+    counts = models.count_parameters(model)
+    return [{"step": 0, "epoch": 0.0, "split": "model", "lang": "all", "lang_group": "all",
+             "metric": f"params_{k}", "value": float(v), "n": None, "stderr": None,
+             "wall_s": 0.0} for k, v in counts.items()]
+
+
+def _similarity_records(teacher: Teacher, student, layer_ids: Sequence[int],
+                        max_examples: int, max_length: int = 64) -> list[dict]:
+    from kitlib import models
+
+    t0 = time.perf_counter()
+    sim = models.layer_similarity(teacher.model, student, teacher.tokenizer, teacher.data.dev,
+                                  layer_map=list(layer_ids), max_examples=max_examples,
+                                  max_length=max_length, progress=False)
+    wall = time.perf_counter() - t0
+    return [{"step": 0, "epoch": 0.0, "split": "dev", "lang": r.lang,
+             "lang_group": "all" if r.lang == "all" else teacher.data.lang_group(r.lang),
+             "metric": "cka", "value": float(r.cka), "n": None, "stderr": None, "wall_s": wall,
+             "teacher_layer": int(r.teacher_layer), "student_layer": int(r.student_layer)}
+            for r in sim.itertuples()]
+
+
+def _zero_training_records(teacher: Teacher, student, cfg) -> list[dict]:
+    """Dev scores of a student with no training (what ``models.zero_training_eval`` does,
+    through ``kitlib.train.evaluate`` directly, with the run's batch size and max length)."""
+    return evaluate(student, teacher.tokenizer, teacher.data, "dev", cfg, step=0, epoch=0.0)
+
+
+def _depths(P: RunParams) -> list[int]:
+    return P.num_layers if isinstance(P.num_layers, list) else [P.num_layers]
+
+
+def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
+    """Every run notebook 01 promises; tables ``params``, ``provenance``, ``zero_training``,
+    ``summary``; ``extra["lab"]`` is the :class:`AnatomyLab` for the layer picker."""
+    s = setting(P, out_dir)
+    data = load_data(s)
+    teacher = get_teacher(s, data)
+    n_teacher = teacher.model.config.num_hidden_layers
+    plans = [_teacher_plan(s, teacher)]
+    for depth in _depths(P):
+        for layer_map in P.layer_maps:
+            plans.append(_student_plan(s, teacher, layer_map, depth))
+    done, skipped = execute(s, plans, "01 anatomy")
+    ids = [p.run_id for p in plans]
+    df = results_of(s, ids)
+    lab = AnatomyLab(s, teacher)
+    first = P.layer_maps[0]
+    provenance = lab.provenance(first, _depths(P)[0])
+    result = ExperimentResult(df, tables(df), ids, done, skipped,
+                              extra={"lab": lab, "teacher_layers": n_teacher})
+    result.tables["provenance"] = provenance
+    return result
+
+
+def _teacher_plan(s: Setting, teacher: Teacher) -> Plan:
+    P = s.P
+    n = teacher.model.config.num_hidden_layers
+    fields = run_fields(P, teacher, init="teacher", kd=False, kd_terms=(), layer_map="all",
+                        num_layers=n, subset=P.train_subset, seed=P.teacher_seed,
+                        stage="fine-tuned")
+
+    def do(emit):
+        emit(_param_records(teacher.model))
+        emit(evaluate(teacher.model, teacher.tokenizer, teacher.data, "dev",
+                      teacher_config(P)))
+
+    return Plan(run_id(P, "teacher", role="teacher", teacher_id=teacher.teacher_id),
+                "teacher", fields, do)
+
+
+def _student_plan(s: Setting, teacher: Teacher, layer_map: Any, depth: int) -> Plan:
+    P = s.P
+    name = layer_map if isinstance(layer_map, str) else ",".join(map(str, layer_map))
+    fields = run_fields(P, teacher, init="from-teacher", kd=False, kd_terms=(),
+                        layer_map=layer_map, num_layers=depth, subset=P.train_subset,
+                        seed=P.teacher_seed, stage="zero-training", model=f"{name} ({depth} layers)")
+
+    def do(emit):
+        student, _, layer_ids = build_student(s, teacher, "from-teacher", layer_map, depth,
+                                              P.teacher_seed)
+        extra = {"layer_ids": ",".join(map(str, layer_ids))}
+        emit([dict(r, **extra) for r in _param_records(student)])
+        emit([dict(r, **extra) for r in _zero_training_records(teacher, student,
+                                                                  teacher_config(P))])
+        emit([dict(r, **extra) for r in _similarity_records(
+            teacher, student, layer_ids, P.similarity_examples, P.max_length)])
+
+    label = f"from-teacher-{name}-{depth}L"
+    return Plan(run_id(P, label, role="zero-training", teacher_id=teacher.teacher_id,
+                       layer_map=layer_map, num_layers=depth), label, fields, do)
+
+
+def tables(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    if df.empty:
+        return {}
+    metric = main_metric(df.task.iloc[0])
+    df = df.copy()
+    df["model"] = df.apply(lambda r: "teacher" if r.init == "teacher"
+                           else f"{r.layer_map} ({int(r.num_layers)} layers)", axis=1)
+    params = df[df.split == "model"].pivot_table(index="model", columns="metric",
+                                                  values="value", aggfunc="first")
+    params = params.rename(columns=lambda c: c.removeprefix("params_"))
+    zero = df[(df.split == "dev") & (df.metric == metric)]
+    zero_table = zero.pivot_table(index="model", columns="lang", values="value")
+    groups = [g for g in ("all", "seen", "unseen", "all_but_en") if g in zero_table.columns]
+    zero_table = zero_table[[c for c in zero_table.columns if c not in groups] + groups]
+    summary = params.join(zero_table[groups].add_prefix(f"dev {metric} "), how="left")
+    return {"params": params, "zero_training": zero_table, "summary": summary}
+
+
+@dataclass
+class AnatomyLab:
+    """Rebuild a from-teacher student for any layer choice, in seconds, without training."""
+
+    setting: Setting
+    teacher: Teacher
+
+    @property
+    def teacher_layers(self) -> int:
+        return self.teacher.model.config.num_hidden_layers
+
+    def provenance(self, layer_map: Any, depth: int) -> pd.DataFrame:
+        from kitlib import models
+
+        student, provenance, _ = build_student(self.setting, self.teacher, "from-teacher",
+                                               layer_map, depth, self.setting.P.teacher_seed)
+        return models.provenance_table(provenance, student)
+
+    def try_layers(self, layers: Sequence[int] | str, depth: int | None = None,
+                   max_examples: int | None = None) -> dict[str, Any]:
+        """Student copied from teacher ``layers`` (a list, or a layer-map name with
+        ``depth``): its zero-training dev records, CKA similarity records and sizes."""
+        from kitlib import models
+
+        if isinstance(layers, str):
+            depth = depth or self.setting.P.num_layers
+            if isinstance(depth, list):
+                depth = depth[0]
+        else:
+            layers = sorted(int(i) for i in layers)
+            if not layers:
+                raise ValueError("choose at least one teacher layer")
+            depth = len(layers)
+        t0 = time.perf_counter()
+        student, _, layer_ids = build_student(self.setting, self.teacher, "from-teacher",
+                                              layers, depth, self.setting.P.teacher_seed)
+        fields = run_fields(self.setting.P, self.teacher, init="from-teacher", kd=False,
+                            kd_terms=(), layer_map=layer_ids, num_layers=depth,
+                            subset=self.setting.P.train_subset,
+                            seed=self.setting.P.teacher_seed, stage="zero-training",
+                            run_id="layer-picker",
+                            model=f"layers {','.join(map(str, layer_ids))}")
+        zero = pd.DataFrame([{**r, **fields} for r in _zero_training_records(
+            self.teacher, student, teacher_config(self.setting.P))])
+        sim = pd.DataFrame([{**r, **fields} for r in _similarity_records(
+            self.teacher, student, layer_ids,
+            max_examples or self.setting.P.similarity_examples, self.setting.P.max_length)])
+        return {"layers": layer_ids, "zero_training": zero, "similarity": sim,
+                "params": models.count_parameters(student),
+                "seconds": time.perf_counter() - t0}

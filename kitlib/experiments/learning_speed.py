@@ -1,0 +1,91 @@
+"""Notebook 04: how fast does each initialization learn, and how does it depend on data size?
+
+For each training-data ``subset`` (nested: the 1% subset lies inside the 5% one) every init
+is trained with KD, recording the training loss and the dev score against optimizer steps.
+"Steps to target" is the first step at which a student's dev score reaches
+``target_fraction`` (default 90%) of the teacher's dev score, per language.
+
+``teacher_data``: "full" (default) fine-tunes the teacher once on all training data -- the
+same cached teacher as notebooks 01-03 -- so the subsets measure how fast a *student*
+learns from a good teacher, which is the paper's question; "subset" fine-tunes a teacher on
+each subset (the low-resource setting where the teacher is limited too).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kitlib.experiments.common import (ExperimentResult, execute, final_scores, get_teacher,
+                                       load_data, main_metric, mean_table, results_of,
+                                       setting, student_plan, teacher_plan)
+from kitlib.params import RunParams
+
+
+def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
+    """Every run notebook 04 promises; tables ``steps_to_target``, ``final``, ``summary``."""
+    s = setting(P, out_dir)
+    plans = []
+    teacher_full = None
+    if P.teacher_data == "full":
+        teacher_full = get_teacher(s, load_data(s))
+        plans.append(teacher_plan(s, teacher_full))
+    for subset in P.subset:
+        data = load_data(s, subset=subset)
+        s.log(f"subset {subset:g}: {len(data.train)} training examples")
+        if teacher_full is None:
+            teacher = get_teacher(s, data)
+            plans.append(teacher_plan(s, teacher, subset=subset))
+        else:
+            teacher = teacher_full
+        for seed in P.seeds:
+            for init in P.inits:
+                plans.append(student_plan(s, teacher, data, init=init, seed=seed,
+                                          kd_terms=list(P.kd_terms), subset=subset))
+    done, skipped = execute(s, plans, "04 learning speed")
+    ids = [p.run_id for p in plans]
+    df = results_of(s, ids)
+    return ExperimentResult(df, tables(df, P), ids, done, skipped)
+
+
+def steps_to_target(df: pd.DataFrame, fraction: float, metric: str) -> pd.DataFrame:
+    """Per student run and language: first step whose dev score >= fraction x teacher's
+    dev score on that language (NaN when never reached). Teacher per teacher_id (+subset
+    when the teacher was trained on the subset)."""
+    dev = df[(df.split == "dev") & (df.metric == metric)]
+    teach = dev[dev.init == "teacher"]
+    target = {(r.teacher_id, r.lang): fraction * r.value for r in teach.itertuples()}
+    rows = []
+    students = dev[dev.init != "teacher"]
+    for (rid, lang), g in students.groupby(["run_id", "lang"]):
+        first = g.iloc[0]
+        goal = target.get((first.teacher_id, lang))
+        if goal is None:
+            continue
+        g = g.sort_values("step")
+        hit = g[g.value >= goal - 1e-12]
+        rows.append({"run_id": rid, "init": first.init, "subset": first.subset,
+                     "seed": first.seed, "lang": lang, "lang_group": first.lang_group,
+                     "target": goal, "steps": float(hit.step.iloc[0]) if len(hit) else np.nan,
+                     "max_step": float(g.step.max())})
+    return pd.DataFrame(rows)
+
+
+def tables(df: pd.DataFrame, P: RunParams) -> dict[str, pd.DataFrame]:
+    if df.empty:
+        return {}
+    metric = main_metric(df.task.iloc[0])
+    reach = steps_to_target(df, P.target_fraction, metric)
+    if reach.empty:
+        steps = pd.DataFrame()
+    else:
+        steps = reach.groupby(["subset", "init", "lang"]).steps.mean().unstack("lang")
+    final = final_scores(df, "test")
+    final = final[final.metric == metric]
+    final_table = mean_table(final, ["subset", "init"])
+    groups = [g for g in ("all", "seen", "unseen") if g in final_table.columns]
+    summary = final_table[groups].copy()
+    if not steps.empty and "all" in steps.columns:
+        summary = summary.join(steps[["all"]].rename(
+            columns={"all": f"steps to {P.target_fraction:.0%} of teacher (all)"}), how="left")
+    return {"steps_to_target": steps, "reach": reach, "final": final_table,
+            "summary": summary}
