@@ -11,7 +11,7 @@ What is measured (all three on the same trimmed backbone and the same training e
 (c) kd_naive: a textbook KD loop: pad every batch to 128 tokens, run the 12-layer teacher
     (no_grad) at every step, same loss terms.
 Throughput (training examples per second) of the three is measured in this ONE process,
-one after the other. Peak memory: each case is rerun for a few steps in a FRESH subprocess
+one after the other, after one untimed warm-up run (the first run pays one-off costs). Peak memory: each case is rerun for a few steps in a FRESH subprocess
 (``--case``) and reports its own RSS high-water mark (``resource.getrusage(RUSAGE_SELF).ru_maxrss``),
 which includes loading the model. The teacher is the backbone with a fresh head (not
 fine-tuned): its weights do not change the cost. The last line printed is one JSON object.
@@ -154,6 +154,9 @@ def main() -> None:
     cache, cache_s = build_cache(data, teacher, tok)
     print(f"teacher cache build (one-off, {len(data.train)} examples, hit={cache.hit}): {cache_s:.1f} s")
     steps, bs = args.steps, args.batch_size
+    # Warm-up: the first run in a process pays one-off costs (kernel selection for every new
+    # batch shape, lazy initialization); an untimed run over the same batches removes them.
+    run_plain(data, teacher, tok, bs_fn, steps, bs)
     plain = run_plain(data, teacher, tok, bs_fn, steps, bs)
     print(f"(a) plain fine-tuning, 6-layer student: {plain:.1f} examples/s")
     kd = run_kd(data, teacher, tok, bs_fn, steps, bs, cache)

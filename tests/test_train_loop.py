@@ -70,7 +70,7 @@ def test_kd_run_loss_goes_down(folder):
                          need_attn=True, progress=False)
     student = _model(folder, "tagging", len(data.label_names), layers=2, seed=1)
     recs: list[dict] = []
-    cfg = TrainConfig(epochs=4, lr=2e-3, batch_size=8, log_every=1, max_length=64)
+    cfg = TrainConfig(epochs=4, lr=2e-3, batch_size=8, log_every=1, max_length=64)  # = cache's
     train(student, tok, data, cfg, kd=KDConfig(terms={"pred": 1, "hidden": 1, "attn": 1, "embed": 1, "ce": 1}),
           teacher_cache=cache, on_records=recs.extend, progress=False, eval_split=None)
     losses = [r["value"] for r in recs if r["metric"] == "train_loss"]
@@ -85,10 +85,17 @@ def test_two_stage_kd_runs(folder):
                          need_attn=False, progress=False)
     student = _model(folder, "classification", 3, layers=2)
     recs: list[dict] = []
-    train(student, tok, data, TrainConfig(epochs=2, lr=1e-3, batch_size=8, log_every=1),
+    train(student, tok, data, TrainConfig(epochs=2, lr=1e-3, batch_size=8, log_every=1, max_length=64),
           kd=KDConfig(terms={"pred": 1, "hidden": 1}, stages=2), teacher_cache=cache,
           on_records=recs.extend, progress=False)
     assert len([r for r in recs if r["metric"] == "train_loss"]) == 8
+    with pytest.raises(KitError, match="max_length"):
+        train(student, tok, data, TrainConfig(epochs=1, max_length=32), kd=KDConfig(terms={"pred": 1}),
+              teacher_cache=cache, progress=False)
+    with pytest.raises(KitError, match="same data"):
+        train(student, tok, tiny_task_data("classification", n_train=7),
+              TrainConfig(epochs=1, max_length=64), kd=KDConfig(terms={"pred": 1}),
+              teacher_cache=cache, progress=False)
 
 
 def test_nan_loss_stops_with_step(folder):

@@ -60,6 +60,12 @@ def _check_args(model, tokenizer, data, cfg, kd, teacher_cache, layer_map, eval_
                         "kd uses the attn term.")
     if teacher_cache.task != data.task:
         raise bad_value("teacher_cache", teacher_cache.task, f"a cache for task {data.task!r}")
+    if teacher_cache.key_parts["data"] != data.fingerprint():
+        raise bad_value("teacher_cache", teacher_cache, "a cache built on this same data",
+                        "Its data fingerprint differs from data.fingerprint().")
+    if teacher_cache.max_length != cfg.max_length:
+        raise bad_value("cfg.max_length", cfg.max_length,
+                        f"the teacher cache's max_length {teacher_cache.max_length}")
     from kitlib.distill.losses import check_compatible
 
     check_compatible(model.config, teacher_cache.teacher_info, kd, layer_map)
