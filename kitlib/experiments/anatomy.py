@@ -17,6 +17,7 @@ import pandas as pd
 from kitlib.experiments.common import (ExperimentResult, Plan, Setting, Teacher, build_student,
                                        evaluate, execute, get_teacher, load_data, main_metric,
                                        results_of, run_fields, run_id, setting, teacher_config)
+from kitlib.errors import KitError
 from kitlib.params import RunParams
 
 
@@ -184,3 +185,78 @@ class AnatomyLab:
         return {"layers": layer_ids, "zero_training": zero, "similarity": sim,
                 "params": models.count_parameters(student),
                 "seconds": time.perf_counter() - t0}
+
+
+def layer_picker(lab: AnatomyLab, initial: Any = None):
+    """The notebook's layer picker: choose teacher layers (or a named map and a depth),
+    rebuild the from-teacher student and redraw its zero-training scores and CKA heatmap.
+
+    It draws once for ``initial`` (default: the first of ``layer_maps``) so that a headless
+    run shows the same output an interactive one starts with.
+    """
+    import ipywidgets as W
+    from IPython.display import display
+
+    from kitlib import plots
+
+    P = lab.setting.P
+    n = lab.teacher_layers
+    depths = P.num_layers if isinstance(P.num_layers, list) else [P.num_layers]
+    names = list(dict.fromkeys(m for m in P.layer_maps if isinstance(m, str)))
+    choice = W.Dropdown(options=names + ["custom"], description="layer map")
+    depth = W.IntSlider(value=depths[0], min=1, max=n, description="depth")
+    layers = W.SelectMultiple(options=list(range(n)), rows=min(n, 12),
+                              description="teacher layers")
+    button = W.Button(description="Build student", button_style="primary")
+    out = W.Output()
+
+    def draw(_=None) -> None:
+        spec = list(layers.value) if choice.value == "custom" else choice.value
+        with out:
+            out.clear_output(wait=True)
+            if not spec:
+                print("Pick at least one teacher layer.")
+                return
+            try:
+                rep = lab.try_layers(spec, depth.value)
+            except KitError as err:
+                print(err)
+                return
+            zero = rep["zero_training"]
+            metric = "accuracy" if "accuracy" in set(zero.metric) else "f1_strict"
+            all_score = zero[(zero.lang == "all") & (zero.metric == metric)].value
+            print(f"student copies teacher layers {rep['layers']} ({len(rep['layers'])} layers, "
+                  f"{rep['params']['total']:,} parameters); dev {metric} with zero training: "
+                  f"{float(all_score.iloc[0]):.3f} (built in {rep['seconds']:.1f}s)")
+            plots.per_language_bars(zero, metric=metric, color="model",
+                                    title="Zero-training dev score").show()
+            plots.heatmaps(rep["similarity"], value="value",
+                           title=f"CKA, teacher layers {rep['layers']}").show()
+
+    def sync(_=None) -> None:
+        if choice.value != "custom":
+            from kitlib import models
+
+            try:
+                layers.value = tuple(models.resolve_layer_map(choice.value, n, depth.value))
+            except KitError as err:
+                with out:
+                    print(err)
+
+    choice.observe(sync, names="value")
+    depth.observe(sync, names="value")
+    button.on_click(draw)
+    if initial is not None:
+        if isinstance(initial, str):
+            choice.value = initial
+        else:
+            choice.value = "custom"
+            layers.value = tuple(initial)
+    elif names:
+        choice.value = names[0]
+    else:
+        choice.value = "custom"
+        layers.value = tuple(P.layer_maps[0])
+    sync()
+    draw()
+    return W.VBox([W.HBox([choice, depth, button]), layers, out])

@@ -10,10 +10,11 @@ them, after the parameters were validated.
 """
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -68,6 +69,26 @@ class Setting:
         print(f"[kitlib {time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
 
+@contextlib.contextmanager
+def text_progress() -> Iterator[None]:
+    """Inside this block ``tqdm.auto`` draws plain-text bars on stderr, also in a kernel.
+
+    Why: notebook (widget) bars are invisible in ``papermill --log-output`` and leave
+    dozens of widget outputs in executed notebooks; we also saw nbclient stall at the end
+    of a run whose kernel had drawn many of them. Text bars on stderr show in the log and
+    in the notebook alike. The previous class is restored on exit.
+    """
+    import tqdm.auto
+    import tqdm.std
+
+    saved = tqdm.auto.tqdm
+    tqdm.auto.tqdm = tqdm.std.tqdm
+    try:
+        yield
+    finally:
+        tqdm.auto.tqdm = saved
+
+
 def setting(P: RunParams, out_dir: str | None = None) -> Setting:
     """Open the results store and resolve the backbone (converting it offline once)."""
     from kitlib import models
@@ -76,7 +97,9 @@ def setting(P: RunParams, out_dir: str | None = None) -> Setting:
     s = Setting(P, store)
     s.log(f"{P.notebook}: backbone {P.backbone!r} (source {P.backbone_source}), "
           f"dataset {P.dataset!r}, results in {store.root}")
-    s.ref = models.resolve_backbone(P.backbone, source=P.backbone_source)
+    with text_progress():
+        s.ref = models.resolve_backbone(P.backbone, source=P.backbone_source,
+                                        progress=P.progress)
     return s
 
 
@@ -145,8 +168,10 @@ def get_teacher(s: Setting, data) -> Teacher:
     if key not in s.teachers:
         t0 = time.perf_counter()
         s.log(f"teacher: fine-tuning or loading from cache ({len(data.train)} training examples)")
-        model, tok, teacher_id = train.get_teacher(s.ref, data, teacher_config(s.P),
-                                                   trim=s.P.trim_vocab, progress=s.progress)
+        with text_progress():
+            model, tok, teacher_id = train.get_teacher(s.ref, data, teacher_config(s.P),
+                                                       trim=s.P.trim_vocab,
+                                                       progress=s.progress)
         s.log(f"teacher {teacher_id} ready in {time.perf_counter() - t0:.1f}s")
         s.teachers[key] = Teacher(model, tok, teacher_id, data, s.ref)
     return s.teachers[key]
@@ -227,7 +252,7 @@ def execute(s: Setting, plans: list[Plan], desc: str) -> tuple[list[str], list[s
     Returns (run ids done now, run ids skipped as complete). A plan that raises writes
     nothing and the exception propagates (rerunning resumes from it).
     """
-    from tqdm.auto import tqdm
+    from tqdm.std import tqdm
 
     done, skipped = [], []
     todo = [p for p in plans if s.P.redo or not s.store.is_complete(p.run_id)]
@@ -240,7 +265,7 @@ def execute(s: Setting, plans: list[Plan], desc: str) -> tuple[list[str], list[s
         bar.set_postfix_str(plan.label)
         s.log(f"run {plan.run_id}: {plan.label}")
         meta = run_meta(s.P.to_dict(), label=plan.label, **plan.meta)
-        with s.store.run(plan.run_id, meta) as run:
+        with s.store.run(plan.run_id, meta) as run, text_progress():
             plan.do(lambda recs: run.add(recs, **plan.fields))
         done.append(plan.run_id)
     return done, skipped
@@ -385,3 +410,13 @@ def figure_dir(P: RunParams, out_dir: str | None = None):
     path = Path(out_dir or P.out_dir) / "figures" / P.notebook
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def save_figures(P: RunParams, figures: dict, out_dir: str | None = None) -> list:
+    """Write each figure as a standalone HTML page under ``<out_dir>/figures/<notebook>/``."""
+    from kitlib import plots
+
+    folder = figure_dir(P, out_dir)
+    paths = [plots.save_html(fig, folder / f"{name}.html") for name, fig in figures.items()]
+    print(f"[kitlib] {len(paths)} figures written to {folder}")
+    return paths
