@@ -34,14 +34,40 @@ def test_take_count_is_ceil_with_floor_of_one():
     assert take_count(0.5, 1) == 1
 
 
-def test_subset_is_stratified_per_lang_and_label():
+@pytest.mark.parametrize("fraction", [0.01, 0.05, 0.1, 0.2, 0.5])
+def test_subset_has_the_requested_size_and_is_proportional(fraction):
     examples = make_examples()
-    sub = nested_subset(examples, 0.1, seed=0, label_names=LABELS)
-    full = counts(examples)
-    got = counts(sub)
-    assert set(got) == set(full)  # every (lang, label) cell kept
+    sub = nested_subset(examples, fraction, seed=0, label_names=LABELS)
+    full, got = counts(examples), counts(sub)
+    k = math.ceil(fraction * len(examples))
+    assert k <= len(sub) <= k + 1  # + at most (languages - 1) kept so no language vanishes
     for key, n in full.items():
-        assert got[key] == max(1, math.ceil(0.1 * n))
+        assert abs(got[key] - fraction * n) <= 1, (key, got[key], fraction * n)
+    assert {lang for lang, _ in got} == {"en", "de"}  # every seen language stays present
+
+
+def test_subset_size_is_exact_when_every_language_is_reached():
+    examples = make_examples()
+    for fraction in (0.1, 0.2, 0.5):  # >= 1 de item anyway: no minimum needed
+        assert len(nested_subset(examples, fraction, 0, LABELS)) == math.ceil(fraction * len(examples))
+
+
+def test_a_language_that_would_vanish_keeps_one_item():
+    examples = make_examples() + [Example(id="xx-0-0", lang="xx", text="t", label=0)]
+    sub = nested_subset(examples, 0.01, seed=0, label_names=LABELS)
+    # ceil(0.01 * 112) = 2 lowest ranks are both en; de and xx keep one item each
+    assert Counter(ex.lang for ex in sub) == {"en": 2, "de": 1, "xx": 1}
+
+
+def test_pocket_intent_small_subsets_differ_and_are_nested():
+    from kitlib.data import load
+
+    full = load("pocket-intent")
+    one, five = load("pocket-intent", subset=0.01), load("pocket-intent", subset=0.05)
+    n = len(full.train)
+    assert len(one.train) == math.ceil(0.01 * n) and len(five.train) == math.ceil(0.05 * n)
+    assert {e.id for e in one.train} < {e.id for e in five.train}
+    assert {e.lang for e in one.train} == set(full.train_languages)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 7])
@@ -88,4 +114,6 @@ def test_tagging_strata_use_the_main_entity_type():
                 + [ex(200, "en", ["B-LOC"])])
     sub = nested_subset(examples, 0.05, 0, TAGS)
     kinds = Counter(stratum(e, TAGS)[1] for e in sub)
-    assert kinds == {"PER": 2, "none": 2, "LOC": 1}
+    # ceil(0.05 * 81) = 5, proportional: PER and none 2 each (+1 for one of them), LOC
+    # (1 item, share 0.05) none
+    assert sorted(kinds.values()) == [2, 3] and set(kinds) == {"PER", "none"}

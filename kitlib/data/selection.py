@@ -3,11 +3,16 @@
 Why nested: the learning-speed notebook compares students trained on 1%, 5%, 10%, 20% of
 the training data; the comparison is only fair when each smaller subset lies inside the
 larger ones. Every stratum gets ONE seeded permutation that does not depend on the
-fraction, and a subset takes its first ``ceil(fraction * n)`` items (at least 1), so the
-1% subset is a prefix of the 5% one.
+fraction; item ``j`` of a stratum of ``n`` items gets the rank ``(j + 0.5) / n``, and a
+subset of fraction ``f`` of ``N`` items takes the ``ceil(f * N)`` lowest ranks overall.
+That order does not depend on ``f``, so the 1% subset is a prefix of the 5% one.
 
-Why stratified: with 60 intents and 52 locales a plain random 1% would drop whole
-(language, label) cells; per-stratum selection keeps every cell represented.
+Why stratified (proportional): with 60 intents and 52 locales a plain random 1% could
+over- or under-sample whole languages; ranking within strata gives every (language, label)
+cell its share ``f * n`` within one item. A 1% subset is really 1%: cells smaller than
+``1 / f`` may get no item (taking one per cell made pocket-intent's 1% and 5% subsets
+identical). Only a language that would vanish entirely keeps one item, so that every seen
+language stays present.
 
 Strata: classification uses ``(lang, label name)``; tagging uses ``(lang, main entity
 type)``, where the main type is the entity type (PER, ORG, ...) that occurs most often as
@@ -20,6 +25,7 @@ are returned in their original order.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import random
 from collections import Counter, defaultdict
@@ -68,15 +74,46 @@ def take_count(fraction: float, n: int) -> int:
     return min(n, max(1, math.ceil(fraction * n - _EPS)))
 
 
-def nested_subset(examples: Sequence[Example], fraction: float, seed: int,
-                  label_names: Sequence[str]) -> list[Example]:
-    """The ``fraction`` subset of ``examples``, stratified and nested (see module doc)."""
-    if fraction >= 1:
-        return list(examples)
-    keep: set[int] = set()
+def _ranked(examples: Sequence[Example], seed: int,
+            label_names: Sequence[str]) -> list[tuple[float, str, tuple, int]]:
+    """Every item with its sort key ``(rank, tie, stratum, index)``, sorted.
+
+    Each stratum is permuted once (seeded, see ``_permutation``); item ``j`` of a stratum of
+    size ``n`` gets the rank ``(j + 0.5) / n``. Taking the lowest ranks of this list (all of
+    it, or one language's part) gives every stratum its proportional share (within one
+    item), and because the order does not depend on how many are taken, a smaller selection
+    is always inside a larger one. Equal ranks (strata of the same size) are broken by a
+    seeded hash of the stratum (``tie``), so no language or label is favoured by its name.
+    """
+    ranked = []
     for key, indices in _groups(examples, label_names).items():
         order = _permutation(examples, indices, seed, key)
-        keep.update(order[:take_count(fraction, len(order))])
+        tie = hashlib.sha256(f"kitlib-tie/{seed}/{key[0]}/{key[1]}".encode()).hexdigest()
+        ranked += [((j + 0.5) / len(order), tie, key, i) for j, i in enumerate(order)]
+    ranked.sort()
+    return ranked
+
+
+def nested_subset(examples: Sequence[Example], fraction: float, seed: int,
+                  label_names: Sequence[str]) -> list[Example]:
+    """The ``fraction`` subset of ``examples``: stratified, seeded and nested (module doc).
+
+    Size: ``take_count(fraction, len(examples))`` = ``ceil(fraction * N)`` items, allocated
+    across strata in proportion to their size (each stratum within one item of
+    ``fraction * n``; small strata may get none). Exception: a language of ``examples``
+    (a seen language) that would get no item keeps its lowest-ranked one, so the subset is
+    at most (number of languages - 1) items larger than ``ceil(fraction * N)``.
+    """
+    if fraction >= 1:
+        return list(examples)
+    ranked = _ranked(examples, seed, label_names)
+    chosen = ranked[:take_count(fraction, len(ranked))]
+    keep = {i for *_, i in chosen}
+    present = {key[0] for _, _, key, _ in chosen}
+    for _, _, key, i in ranked:  # first item (lowest rank) of every missing language
+        if key[0] not in present:
+            present.add(key[0])
+            keep.add(i)
     return [ex for i, ex in enumerate(examples) if i in keep]
 
 
@@ -84,20 +121,15 @@ def cap_per_language(examples: Sequence[Example], cap: int | None, seed: int,
                      label_names: Sequence[str]) -> list[Example]:
     """At most ``cap`` examples per language, stratified by label and nested in ``cap``.
 
-    Within a language, each stratum is permuted once (seeded); item ``j`` of a stratum of
-    size ``n`` gets the rank ``(j + 0.5) / n``, and the language keeps its ``cap`` lowest
-    ranks. So every stratum is represented in proportion, and a smaller cap is a subset
-    of a larger one.
+    Within a language, the ``cap`` lowest ranks of ``_ranked`` are kept: every stratum is
+    represented in proportion, and a smaller cap is a subset of a larger one.
     """
     if cap is None:
         return list(examples)
-    by_lang: dict[str, list[tuple[float, tuple, int]]] = defaultdict(list)
-    for key, indices in _groups(examples, label_names).items():
-        order = _permutation(examples, indices, seed, key)
-        for j, i in enumerate(order):
-            by_lang[key[0]].append(((j + 0.5) / len(order), key, i))
+    taken: Counter = Counter()
     keep: set[int] = set()
-    for ranked in by_lang.values():
-        ranked.sort()
-        keep.update(i for _, _, i in ranked[:cap])
+    for _, _, key, i in _ranked(examples, seed, label_names):
+        if taken[key[0]] < cap:
+            taken[key[0]] += 1
+            keep.add(i)
     return [ex for i, ex in enumerate(examples) if i in keep]
