@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import pytest
+import torch
 
-from kitlib.errors import KitError
+from kitlib.errors import CacheError, KitError
 from kitlib.models import resolve_backbone
 from kitlib.testing import tiny_task_data
 from kitlib.train import TrainConfig, get_teacher, teacher_records, teacher_vocab_map
+from kitlib.train.teacher import _load_cached, teacher_dir, teacher_key
 import kitlib.train.loop as loop
 
 
@@ -49,3 +51,66 @@ def test_bad_teacher_args(private_cache):
         get_teacher(resolve_backbone("tiny-bert"), data, {"epochs": 1})
     with pytest.raises(KitError, match="teacher_id"):
         teacher_vocab_map("nope")
+
+
+def test_teacher_weights_do_not_depend_on_global_random_state(tmp_path, monkeypatch):
+    from kitlib.distill import weights_hash
+
+    data = tiny_task_data("classification", n_train=6, n_eval=4)
+    cfg = TrainConfig(epochs=1, batch_size=8, lr=1e-3)
+    ref = resolve_backbone("tiny-bert")
+    hashes = []
+    for global_seed in (1, 12345):  # two cold caches, different global states
+        monkeypatch.setenv("KITLIB_CACHE", str(tmp_path / f"cache{global_seed}"))
+        torch.manual_seed(global_seed)
+        teacher, _, _ = get_teacher(ref, data, cfg, trim=True, progress=False)
+        hashes.append(weights_hash(teacher))
+    assert hashes[0] == hashes[1]
+
+
+def test_logging_fields_do_not_change_the_teacher_key():
+    data = tiny_task_data("classification", n_train=6, n_eval=4)
+    ref = resolve_backbone("tiny-bert")
+    base = TrainConfig(epochs=1, batch_size=8, lr=1e-3)
+    key = teacher_key(ref, data, base, True)
+    for change in ({"eval_every": 3}, {"log_every": 1}, {"eval_batch_size": 7}):
+        assert teacher_key(ref, data, TrainConfig(**{**base.to_dict(), **change}), True) == key
+    assert teacher_key(ref, data, TrainConfig(**{**base.to_dict(), "lr": 2e-3}), True) != key
+
+
+def test_corrupt_cached_teacher_is_reported_and_rebuilt(private_cache, monkeypatch):
+    data = tiny_task_data("classification", n_train=6, n_eval=4)
+    cfg = TrainConfig(epochs=1, batch_size=8, lr=1e-3)
+    ref = resolve_backbone("tiny-bert")
+    _, _, tid = get_teacher(ref, data, cfg, trim=True, progress=False)
+    weights = teacher_dir(tid) / "model" / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:100])  # truncated
+    with pytest.raises(CacheError, match=str(teacher_dir(tid))):
+        _load_cached(teacher_dir(tid), "classification")
+    calls = {"n": 0}
+    real_train = loop.train
+
+    def counting_train(*args, **kwargs):
+        calls["n"] += 1
+        return real_train(*args, **kwargs)
+
+    monkeypatch.setattr(loop, "train", counting_train)
+    with pytest.warns(UserWarning, match="unreadable"):
+        teacher, tok, again = get_teacher(ref, data, cfg, trim=True, progress=False)
+    assert again == tid and calls["n"] == 1 and teacher.config.vocab_size == len(tok)
+    get_teacher(ref, data, cfg, trim=True, progress=False)  # the rebuilt entry loads
+    assert calls["n"] == 1
+
+
+def test_cached_teacher_with_mismatched_vocabulary_is_corrupt(private_cache):
+    import json
+
+    data = tiny_task_data("classification", n_train=6, n_eval=4)
+    _, _, tid = get_teacher(resolve_backbone("tiny-bert"), data,
+                            TrainConfig(epochs=1, batch_size=8, lr=1e-3), trim=True, progress=False)
+    meta_path = teacher_dir(tid) / "teacher.json"
+    meta = json.loads(meta_path.read_text())
+    meta["tokenizer_len"] += 1
+    meta_path.write_text(json.dumps(meta))
+    with pytest.raises(CacheError, match="does not fit"):
+        _load_cached(teacher_dir(tid), "classification")

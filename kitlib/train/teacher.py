@@ -4,7 +4,9 @@ Why: a teacher fine-tune is the most expensive step of a grid and is identical f
 student. ``get_teacher`` keys it by (backbone path + weights/manifest hash, data
 fingerprint, training config, trim flag, seed) and stores model, (trimmed) tokenizer,
 vocabulary map and evaluation records under ``cache_dir("teachers", key)``, built with
-``atomic_dir`` so that an interrupted fine-tune leaves nothing behind.
+``atomic_dir`` so that an interrupted fine-tune leaves nothing behind. A cached entry that
+cannot be read (truncated weights, bad JSON, vocabulary sizes that disagree) is never used:
+it is reported (warning) and fine-tuned again, like a miss.
 
 The vocabulary map is stored (``vocab_map.json``) and exposed through ``teacher_vocab_map``
 (and as ``teacher.kit_vocab_map``) so that the experiment layer trims the base model
@@ -13,8 +15,11 @@ identically for from-base students (``kitlib.models.apply_vocab_map``).
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import Any
+
+import torch
 
 from kitlib.data.types import TaskData
 from kitlib.errors import CacheError, bad_value
@@ -41,10 +46,20 @@ def backbone_fingerprint(ref: Any) -> dict:
     return out
 
 
+# TrainConfig fields that change only logging/evaluation, never the teacher's weights
+_LOG_ONLY = ("eval_every", "log_every", "eval_batch_size")
+# 2: task head built under its own seed (cfg.seed), so weights no longer depend on the
+# caller's global random state; logging-only fields left out of the key.
+TEACHER_FORMAT = 2
+
+
 def teacher_key(ref: Any, data: TaskData, cfg: TrainConfig, trim: bool) -> str:
+    """Content key of a teacher: what determines its weights, and nothing else (changing
+    ``eval_every``/``log_every``/``eval_batch_size`` reuses the cached teacher)."""
+    train_cfg = {k: v for k, v in cfg.to_dict().items() if k not in _LOG_ONLY}
     return stable_hash({"backbone": backbone_fingerprint(ref), "data": data.fingerprint(),
-                        "cfg": cfg.to_dict(), "trim": bool(trim), "seed": cfg.seed,
-                        "format": 1})
+                        "cfg": train_cfg, "trim": bool(trim), "seed": cfg.seed,
+                        "format": TEACHER_FORMAT})
 
 
 def teacher_dir(teacher_id: str) -> Path:
@@ -70,11 +85,14 @@ def teacher_records(teacher_id: str) -> list[dict]:
 
 
 def _load_cached(folder: Path, task: str) -> tuple[Any, Any]:
+    """Model and tokenizer of a cached teacher; ``CacheError`` naming ``folder`` when any
+    file is unreadable or the pieces do not fit together (vocabulary sizes)."""
     from transformers import (AutoModelForSequenceClassification, AutoModelForTokenClassification,
                               AutoTokenizer)
 
     cls = AutoModelForSequenceClassification if task == "classification" else AutoModelForTokenClassification
     try:
+        meta = json.loads((folder / "teacher.json").read_text())
         model = cls.from_pretrained(folder / "model", attn_implementation="eager")
         from kitlib.models.trim import is_trimmed_folder, load_trimmed_tokenizer
 
@@ -82,9 +100,16 @@ def _load_cached(folder: Path, task: str) -> tuple[Any, Any]:
             tokenizer = load_trimmed_tokenizer(folder / "tokenizer")
         else:
             tokenizer = AutoTokenizer.from_pretrained(folder / "tokenizer")
-    except OSError as err:
-        raise CacheError(f"cached teacher {folder} is unreadable ({err}); delete the folder "
-                         "to fine-tune it again.") from err
+    except Exception as err:  # noqa: BLE001 - OSError, JSON, safetensors, ValueError...: all corrupt
+        raise CacheError(f"cached teacher {folder} is unreadable ({type(err).__name__}: {err}); "
+                         "delete the folder to fine-tune it again.") from err
+    sizes = {"vocab_size": model.config.vocab_size, "tokenizer_len": len(tokenizer)}
+    expected = {k: meta.get(k) for k in sizes}
+    # untrimmed mDeBERTa-v3 has more embedding rows than tokens, so compare with what was
+    # saved (trimmed teachers have vocab_size == len(tokenizer) by construction)
+    if sizes != expected or len(tokenizer) > model.config.vocab_size:
+        raise CacheError(f"cached teacher {folder} does not fit together: {sizes}, saved as "
+                         f"{expected}; delete the folder to fine-tune it again.")
     return model, tokenizer
 
 
@@ -105,7 +130,12 @@ def get_teacher(ref: Any, data: TaskData, cfg: TrainConfig, *, trim: bool = True
     folder = teacher_dir(teacher_id)
     if not (folder / "teacher.json").exists():
         _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress)
-    model, tokenizer = _load_cached(folder, data.task)
+    try:
+        model, tokenizer = _load_cached(folder, data.task)
+    except CacheError as err:  # a corrupt entry is a miss: never used, rebuilt
+        warnings.warn(f"{err} Fine-tuning the teacher again.", stacklevel=2)
+        _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress)
+        model, tokenizer = _load_cached(folder, data.task)
     model.kit_vocab_map = teacher_vocab_map(teacher_id)
     return model, tokenizer, teacher_id
 
@@ -116,13 +146,17 @@ def _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress) -> None:
 
     from .loop import train
 
-    model = models.load_task_model(ref, data.task, len(data.label_names))
-    tokenizer = models.load_tokenizer(ref)
-    vocab_map, trim_info = None, None
-    if trim:
-        result = models.trim_vocabulary(model, tokenizer, data.texts())
-        model, tokenizer, vocab_map = result.model, result.tokenizer, result.vocab_map
-        trim_info = {"params_before": result.params_before, "params_after": result.params_after}
+    # the fresh task head is drawn from its own seed: the cached weights must not depend on
+    # the caller's global random state, which is not part of the key
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(cfg.seed)
+        model = models.load_task_model(ref, data.task, len(data.label_names))
+        tokenizer = models.load_tokenizer(ref)
+        vocab_map, trim_info = None, None
+        if trim:
+            result = models.trim_vocabulary(model, tokenizer, data.texts())
+            model, tokenizer, vocab_map = result.model, result.tokenizer, result.vocab_map
+            trim_info = {"params_before": result.params_before, "params_after": result.params_after}
     records: list[dict] = []
     model = train(model, tokenizer, data, cfg, on_records=records.extend, progress=progress)
     with atomic_dir(folder) as tmp:
@@ -134,4 +168,5 @@ def _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress) -> None:
         atomic_write_text(tmp / "teacher.json", json.dumps({
             "teacher_id": teacher_id, "backbone": backbone_fingerprint(ref),
             "data": data.fingerprint(), "dataset": data.name, "cfg": cfg.to_dict(),
-            "trim": trim, "trim_info": trim_info}, indent=1, default=str))
+            "trim": trim, "trim_info": trim_info, "vocab_size": model.config.vocab_size,
+            "tokenizer_len": len(tokenizer), "format": TEACHER_FORMAT}, indent=1, default=str))
