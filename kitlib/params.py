@@ -258,11 +258,11 @@ SCHEMA: dict[str, Spec] = {
     "languages": Spec("all", _languages, ALL, "evaluation languages: group name or codes"),
     "size": Spec(1, _int(1), ALL, "pocket datasets only: scale of the generated data"),
     "max_eval_per_lang": Spec(None, _int(1, optional=True), ALL,
-                              "cap dev/test examples per language (null = all)"),
+                              "cap dev/test examples per language (None: all)"),
     "data_dir": Spec(None, _str(optional=True), ALL, "hub datasets read from local files"),
     "train_subset": Spec(1.0, _subset_item, ALL[:3],
-                         "fraction of the training data used (1.0 = all; notebook 04 compares "
-                         "the fractions in `subset` instead)"),
+                         "fraction of the training data used (1.0: all; notebook 04 compares "
+                         "the fractions in subset instead)"),
     # model
     "backbone": Spec("me5-small-q4", _str(), ALL, "backbone registry name, hub id or folder"),
     "backbone_source": Spec("auto", _choice("auto", "hub", "offline"), ALL,
@@ -277,31 +277,31 @@ SCHEMA: dict[str, Spec] = {
     "teacher_lr": Spec(5e-5, _float(0, 1, lo_open=True, hi_open=True), ALL, "teacher learning rate"),
     "teacher_epochs": Spec(3, _int(1), ALL, "teacher fine-tuning epochs"),
     "teacher_max_steps": Spec(None, _int(1, optional=True), ALL,
-                              "stop the teacher after this many steps (null = epochs)"),
-    "teacher_seed": Spec(44, _int(0), ALL, "seed of the teacher's fine-tuning"),
+                              "stop the teacher after this many steps (None: run all epochs)"),
+    "teacher_seed": Spec(44, _int(0), ALL, "seed of the teacher fine-tuning"),
     "lr": Spec(5e-5, _float(0, 1, lo_open=True, hi_open=True), STUDENTS, "student learning rate"),
     "student_epochs": Spec(4, _int(1), STUDENTS, "student training epochs"),
     "max_steps": Spec(None, _int(1, optional=True), STUDENTS,
-                      "stop each student after this many steps (null = epochs)"),
+                      "stop each student after this many steps (None: run all epochs)"),
     "warmup_ratio": Spec(0.0, _float(0, 1, hi_open=True), ALL, "linear warm-up share"),
     "weight_decay": Spec(0.0, _float(0), ALL, "AdamW weight decay"),
     "eval_every": Spec(None, _int(1, optional=True), STUDENTS,
-                       "evaluate on dev every N steps (null = once per epoch)"),
+                       "evaluate on dev every N steps (None: once per epoch)"),
     "grad_accum": Spec(1, _int(1), ALL, "gradient accumulation steps"),
     "mixed_precision": Spec("auto", _choice("auto", "no", "bf16"), ALL,
-                            "auto = bf16 on GPU, none on CPU; never fp16 (mDeBERTa overflows)"),
+                            "auto: bf16 on GPU, none on CPU; never fp16 (mDeBERTa overflows)"),
     "seeds": Spec([44], _list(_int(0), "seeds (integers >= 0)"), STUDENTS, "student seeds"),
     # initialization and KD
     "inits": Spec(list(INIT_NAMES), _list(_init, f"inits ({', '.join(INIT_NAMES)})"), STUDENTS,
                   "student initializations compared"),
     "kd_terms": Spec(list(KD_TERMS), _list(_kd_term, f"KD terms ({', '.join(KD_TERMS)})"),
-                     STUDENTS, "the loss terms of 'KD' (cross-entropy 'ce' is always added)"),
+                     STUDENTS, "the loss terms of KD (cross-entropy ce is always added)"),
     "kd_weights": Spec({"pred": 1.0, "hidden": 1.0, "attn": 1.0, "embed": 1.0, "ce": 1.0},
                        _kd_weights, STUDENTS, "weight of each KD term and of cross-entropy"),
     "kd_temperature": Spec(1.0, _float(0, lo_open=True), STUDENTS, "soft-label temperature"),
     "kd_pred_loss": Spec("soft_ce", _choice("soft_ce", "mse"), STUDENTS, "prediction-loss form"),
     "kd_stages": Spec(1, _int(1, 2), STUDENTS,
-                      "1 = all KD terms together; 2 = TinyBERT's intermediate-then-prediction"),
+                      "1: all KD terms together; 2: TinyBERT two stages (intermediate, then prediction)"),
     # 01 anatomy
     "layer_maps": Spec(["alternate", "last_of_block", "first", "last", "first_last"],
                        _list(_layer_map, "layer maps (names or index lists)"),
@@ -316,10 +316,10 @@ SCHEMA: dict[str, Spec] = {
                         _list(_list(_kd_term, f"KD terms ({', '.join(KD_TERMS)})",
                                     allow_scalar=False), "lists of KD terms",
                               allow_scalar=False, allow_empty=True),
-                        ("02_kd_ablation",), "KD-term sets tried for from-teacher ([] = skip)"),
+                        ("02_kd_ablation",), "KD-term sets tried for from-teacher (empty list: skip)"),
     # 03 zero-shot
     "train_languages": Spec(["en", "seen"], _train_scenarios, ("03_zero_shot_transfer",),
-                            "training scenarios: 'en' = English only, 'seen' = seen languages"),
+                            "training scenarios: en (English only), seen (the seen languages)"),
     # 04 learning speed
     "subset": Spec([0.01, 0.05, 0.1, 0.2], _list(_subset_item, "fractions in (0, 1]"),
                    ("04_learning_speed",), "training-data fractions compared"),
@@ -327,7 +327,7 @@ SCHEMA: dict[str, Spec] = {
                          "teacher fine-tuned on the full training data (shared with the other "
                          "notebooks) or on each subset"),
     "target_fraction": Spec(0.9, _float(0, 1, lo_open=True), ("04_learning_speed",),
-                            "'reached' = dev score >= this fraction of the teacher's"),
+                            "reached: dev score at least this fraction of the teacher dev score"),
 }
 
 
@@ -391,7 +391,8 @@ class RunParams:
         return load_params(self.notebook, {**self.values, **changes})
 
 
-def _read_preset(preset: str | Path | Mapping | None) -> tuple[dict, str | None]:
+def read_preset(preset: str | Path | Mapping | None) -> tuple[dict, str | None]:
+    """(raw values, path) of a preset: a name in params/, a YAML path, or a dict."""
     if preset is None:
         preset = "pocket"
     if isinstance(preset, Mapping):
@@ -416,7 +417,7 @@ def load_params(notebook: str, preset: str | Path | Mapping | None = None,
     """Validate a notebook's parameters: schema defaults < preset (name, path or dict) <
     overrides (as papermill passes them). Raises one KitError for the first bad key."""
     nb = notebook_name(notebook)
-    base, preset_name = _read_preset(preset)
+    base, preset_name = read_preset(preset)
     raw = {**base, **overrides}
     unknown = [k for k in raw if k not in SCHEMA]
     if unknown:
@@ -546,4 +547,4 @@ def describe(notebook: str) -> str:
 
 
 __all__ = ["NOTEBOOKS", "SCHEMA", "Spec", "RunParams", "load_params", "from_notebook",
-           "notebook_keys", "notebook_name", "defaults", "describe", "INIT_NAMES", "KD_TERMS"]
+           "notebook_keys", "notebook_name", "defaults", "describe", "read_preset", "INIT_NAMES", "KD_TERMS"]

@@ -1,0 +1,167 @@
+"""The four notebooks: committed clean, one parameters cell holding the pocket defaults, and
+executed end to end through papermill (``python -m kitlib run-all``) with params/smoke.yaml,
+writing well-formed records for every run each notebook promises."""
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from kitlib import params
+from kitlib.__main__ import main as cli
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = list(params.NOTEBOOKS)
+REQUIRED = ["run_id", "notebook", "task", "dataset", "backbone", "backbone_source",
+            "teacher_id", "init", "kd", "layer_map", "num_layers", "subset", "seed", "step",
+            "split", "lang", "lang_group", "metric", "value", "wall_s"]
+
+
+def _read(name: str):
+    return nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+
+
+def _parameters_cells(nb):
+    return [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_committed_without_outputs_and_one_parameters_cell(name):
+    nb = _read(name)
+    nbformat.validate(nb)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code)
+    assert len(_parameters_cells(nb)) == 1
+    assert "injected-parameters" not in json.dumps([c.metadata for c in nb.cells])
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_parameters_cell_holds_exactly_the_pocket_defaults(name):
+    cell = _parameters_cells(_read(name))[0]
+    values = {}
+    for node in ast.parse(cell.source).body:
+        assert isinstance(node, ast.Assign), "the parameters cell only assigns literals"
+        values[node.targets[0].id] = ast.literal_eval(node.value)
+    pocket = yaml.safe_load((ROOT / "params" / "pocket.yaml").read_text())
+    assert values == params.defaults(name)
+    assert values == {k: pocket[k] for k in params.notebook_keys(name)}
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_validates_parameters_first(name):
+    """The first code cell after the parameters cell calls from_notebook."""
+    nb = _read(name)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    assert f"kitlib.params.from_notebook({name!r}, globals())" in code[1].source
+
+
+def expected_runs(P) -> int:
+    """How many runs each notebook promises for its parameters."""
+    seeds, inits = len(P.values.get("seeds", [])), len(P.values.get("inits", []))
+    if P.short == "anatomy":
+        depths = P.num_layers if isinstance(P.num_layers, list) else [P.num_layers]
+        return 1 + len(P.layer_maps) * len(depths)
+    if P.short == "kd_ablation":
+        extra = [t for t in P.kd_ablation if not (True in P.kd and t == P.kd_terms)]
+        return 1 + seeds * (inits * len(P.kd) + len(extra))
+    if P.short == "zero_shot":
+        return len(P.train_languages) * (1 + seeds * inits)
+    return (1 if P.teacher_data == "full" else len(P.subset)) + len(P.subset) * seeds * inits
+
+
+@pytest.fixture(scope="module")
+def smoke_run(tmp_path_factory):
+    """All four notebooks, once, through the run-all CLI (papermill) with the smoke preset."""
+    tmp = tmp_path_factory.mktemp("smoke")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("KITLIB_CACHE", str(tmp / "cache"))
+    mp.setenv("TRANSFORMERS_VERBOSITY", "error")
+    out = tmp / "out"
+    code = cli(["run-all", "--params", "smoke", "--out", str(out), "--quiet"])
+    yield code, out
+    mp.undo()
+
+
+@pytest.mark.slow
+def test_run_all_succeeds(smoke_run):
+    code, out = smoke_run
+    assert code == 0
+    for name in NOTEBOOKS:
+        nb = nbformat.read(out / "notebooks" / f"{name}.ipynb", as_version=4)
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert not [o for o in outputs if o.output_type == "error"]
+        assert len([c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_wrote_every_promised_run(smoke_run, name):
+    from kitlib.results import load
+
+    code, out = smoke_run
+    assert code == 0
+    P = params.load_params(name, "smoke", out_dir=str(out))
+    df = load(out)
+    mine = df[df.notebook == name]
+    assert mine.run_id.nunique() == expected_runs(P)
+    assert mine[REQUIRED].notna().all().all(), mine[REQUIRED].isna().sum()
+    assert set(mine.backbone) == {"tiny-xlmr"} and set(mine.dataset) == {"pocket-intent"}
+    for run_id in mine.run_id.unique():
+        meta = json.loads((out / "meta" / f"{run_id}.json").read_text())
+        assert meta["params"]["notebook"] == name and meta["params_hash"] and meta["device"]
+    langs = set(mine[mine.lang_group.isin(["seen", "unseen"])].lang)
+    students = mine[~mine.init.isin(["teacher"])]
+    if name == "01_copy_weight_anatomy":
+        assert set(students.metric) >= {"cka", "accuracy", "params_total"}
+        for _, run in students.groupby("run_id"):
+            dev = run[(run.split == "dev") & (run.metric == "accuracy")]
+            assert langs <= set(dev.lang)
+    else:
+        for _, run in students.groupby("run_id"):
+            assert (run.metric == "train_loss").any()
+            test = run[(run.split == "test") & (run.metric == "accuracy")]
+            assert langs <= set(test.lang) and "all" in set(test.lang)
+            assert test.value.between(0, 1).all()
+    figures = list((out / "figures" / name).glob("*.html"))
+    assert figures
+
+
+@pytest.mark.slow
+def test_rerun_skips_complete_runs(smoke_run, capsys):
+    code, out = smoke_run
+    assert code == 0
+    before = {p.name: p.stat().st_mtime_ns for p in (out / "runs").iterdir()}
+    assert cli(["run-all", "--params", "smoke", "--out", str(out), "--notebooks", "02",
+                "--quiet"]) == 0
+    after = {p.name: p.stat().st_mtime_ns for p in (out / "runs").iterdir()}
+    assert before == after
+
+
+def test_run_all_bad_preset_fails_before_running(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("dataset: pocket-intent\nsubset: [0]\n")
+    assert cli(["run-all", "--params", str(bad), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "subset=0" in err and "(0, 1]" in err
+    assert not (tmp_path / "o" / "notebooks").exists()
+
+
+@pytest.mark.slow
+def test_run_all_failing_notebook_exits_nonzero(tmp_path, monkeypatch):
+    monkeypatch.setenv("KITLIB_CACHE", str(tmp_path / "cache"))
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("out_dir = 'runs'")
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells = [cell, nbformat.v4.new_code_cell("raise RuntimeError('boom')")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    (tmp_path / "nbs").mkdir()
+    nbformat.write(nb, tmp_path / "nbs" / "04_learning_speed.ipynb")
+    code = cli(["run-all", "--params", "smoke", "--out", str(tmp_path / "o"), "--notebooks",
+                "04", "--notebook-dir", str(tmp_path / "nbs"), "--quiet"])
+    assert code == 1
