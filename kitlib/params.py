@@ -257,12 +257,12 @@ SCHEMA: dict[str, Spec] = {
     "dataset": Spec("pocket-intent", _str(), ALL, "dataset registry name (kitlib.data.DATASETS)"),
     "languages": Spec("all", _languages, ALL, "evaluation languages: group name or codes"),
     "size": Spec(1, _int(1), ALL, "pocket datasets only: scale of the generated data"),
-    "max_eval_per_lang": Spec(None, _int(1, optional=True), ALL,
+    "max_eval_per_lang": Spec(64, _int(1, optional=True), ALL,
                               "cap dev/test examples per language (None: all)"),
     "data_dir": Spec(None, _str(optional=True), ALL, "hub datasets read from local files"),
-    "train_subset": Spec(1.0, _subset_item, ALL[:3],
-                         "fraction of the training data used (1.0: all; notebook 04 compares "
-                         "the fractions in subset instead)"),
+    "train_subset": Spec(0.25, _subset_item, ALL,
+                         "fraction of the training data used (1.0: all); in notebook 04 the "
+                         "teacher data when teacher_data is full"),
     # model
     "backbone": Spec("me5-small-q4", _str(), ALL, "backbone registry name, hub id or folder"),
     "backbone_source": Spec("auto", _choice("auto", "hub", "offline"), ALL,
@@ -275,12 +275,12 @@ SCHEMA: dict[str, Spec] = {
     "max_length": Spec(64, _int(8, 4096), ALL, "tokens per example after truncation"),
     "batch_size": Spec(32, _int(1), ALL, "examples per optimizer step"),
     "teacher_lr": Spec(5e-5, _float(0, 1, lo_open=True, hi_open=True), ALL, "teacher learning rate"),
-    "teacher_epochs": Spec(3, _int(1), ALL, "teacher fine-tuning epochs"),
+    "teacher_epochs": Spec(2, _int(1), ALL, "teacher fine-tuning epochs"),
     "teacher_max_steps": Spec(None, _int(1, optional=True), ALL,
                               "stop the teacher after this many steps (None: run all epochs)"),
     "teacher_seed": Spec(44, _int(0), ALL, "seed of the teacher fine-tuning"),
     "lr": Spec(5e-5, _float(0, 1, lo_open=True, hi_open=True), STUDENTS, "student learning rate"),
-    "student_epochs": Spec(4, _int(1), STUDENTS, "student training epochs"),
+    "student_epochs": Spec(3, _int(1), STUDENTS, "student training epochs"),
     "max_steps": Spec(None, _int(1, optional=True), STUDENTS,
                       "stop each student after this many steps (None: run all epochs)"),
     "warmup_ratio": Spec(0.0, _float(0, 1, hi_open=True), ALL, "linear warm-up share"),
@@ -324,8 +324,8 @@ SCHEMA: dict[str, Spec] = {
     "subset": Spec([0.01, 0.05, 0.1, 0.2], _list(_subset_item, "fractions in (0, 1]"),
                    ("04_learning_speed",), "training-data fractions compared"),
     "teacher_data": Spec("full", _choice("full", "subset"), ("04_learning_speed",),
-                         "teacher fine-tuned on the full training data (shared with the other "
-                         "notebooks) or on each subset"),
+                         "full: the teacher of notebooks 01-03 (train_subset of the data); "
+                         "subset: a teacher fine-tuned on each subset"),
     "target_fraction": Spec(0.9, _float(0, 1, lo_open=True), ("04_learning_speed",),
                             "reached: dev score at least this fraction of the teacher dev score"),
 }

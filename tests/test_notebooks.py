@@ -147,7 +147,7 @@ def test_run_all_bad_preset_fails_before_running(tmp_path, capsys):
     bad.write_text("dataset: pocket-intent\nsubset: [0]\n")
     assert cli(["run-all", "--params", str(bad), "--out", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
-    assert "subset=0" in err and "(0, 1]" in err
+    assert "subset=[0]" in err and "(0, 1]" in err
     assert not (tmp_path / "o" / "notebooks").exists()
 
 

@@ -5,10 +5,11 @@ is trained with KD, recording the training loss and the dev score against optimi
 "Steps to target" is the first step at which a student's dev score reaches
 ``target_fraction`` (default 90%) of the teacher's dev score, per language.
 
-``teacher_data``: "full" (default) fine-tunes the teacher once on all training data -- the
-same cached teacher as notebooks 01-03 -- so the subsets measure how fast a *student*
-learns from a good teacher, which is the paper's question; "subset" fine-tunes a teacher on
-each subset (the low-resource setting where the teacher is limited too).
+``teacher_data``: "full" (default) uses the teacher of notebooks 01-03 (fine-tuned on
+``train_subset`` of the training data, 1.0 = all; the same cached teacher), so the subsets
+measure how fast a *student* learns from a good teacher, which is the paper's question;
+"subset" fine-tunes a teacher on each subset (the low-resource setting where the teacher is
+limited too).
 """
 from __future__ import annotations
 
