@@ -88,9 +88,9 @@ def test_bad_kd_config(kwargs, word):
 
 def test_kd_config_defaults_and_stages():
     kd = KDConfig(stages=2)
-    assert kd.terms == {"pred": 1.0, "hidden": 1.0, "attn": 1.0, "embed": 1.0, "ce": 0.0}
+    assert kd.terms == {"pred": 1.0, "hidden": 1.0, "attn": 1.0, "embed": 1.0, "ce": 1.0}
     assert set(kd.active_terms(1)) == {"hidden", "attn", "embed"}
-    assert set(kd.active_terms(2)) == {"pred"}
+    assert set(kd.active_terms(2)) == {"pred", "ce"}
     assert KDConfig(terms={"pred": 1}).need_hidden is False
 
 

@@ -16,7 +16,8 @@ STAGES = (1, 2)
 
 
 def _default_terms() -> dict[str, float]:
-    return {"pred": 1.0, "hidden": 1.0, "attn": 1.0, "embed": 1.0, "ce": 0.0}
+    # CE on the gold labels weighs 1.0, as in the paper and every notebook preset
+    return {"pred": 1.0, "hidden": 1.0, "attn": 1.0, "embed": 1.0, "ce": 1.0}
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,8 @@ class KDConfig:
     """KD settings.
 
     ``terms``: weight per term over {"pred", "hidden", "attn", "embed", "ce"} (all >= 0;
-    missing terms weigh 0). ``temperature``: soft-label temperature T > 0 (the soft
+    missing terms weigh 0; the default is every term at 1.0, CE on the gold labels included,
+    as in the paper and the presets). ``temperature``: soft-label temperature T > 0 (the soft
     cross-entropy is scaled by T^2). ``pred_loss``: "soft_ce" or "mse" (on logits).
     ``stages``: 1 = all terms together; 2 = TinyBERT's two stages: intermediate terms
     (hidden, attn, embed) for the first half of the steps, then pred (+ ce).

@@ -101,15 +101,11 @@ def check_compatible(student_config, teacher_info: dict, kd, layer_map: Sequence
     ``teacher_info``: {"hidden_size", "num_attention_heads", "num_hidden_layers"}.
     """
     from kitlib.errors import bad_value
+    from kitlib.models.student import resolve_layer_map
 
-    n_student = student_config.num_hidden_layers
-    if len(layer_map) != n_student:
-        raise bad_value("layer_map", list(layer_map),
-                        f"one teacher layer per student layer ({n_student} entries)")
-    bad = [j for j in layer_map if not 0 <= j < teacher_info["num_hidden_layers"]]
-    if bad:
-        raise bad_value("layer_map", list(layer_map),
-                        f"teacher layer indices in 0..{teacher_info['num_hidden_layers'] - 1}")
+    # the one layer-map validator of the kit: one distinct teacher layer per student layer
+    resolve_layer_map(list(layer_map), teacher_info["num_hidden_layers"],
+                      student_config.num_hidden_layers)
     if kd.need_hidden and student_config.hidden_size != teacher_info["hidden_size"]:
         raise bad_value("student hidden_size", student_config.hidden_size,
                         f"the teacher's hidden size {teacher_info['hidden_size']}",

@@ -7,7 +7,6 @@ count as predicted "O" (the gold sequence is never shortened).
 """
 from __future__ import annotations
 
-import contextlib
 import time
 from typing import Any
 
@@ -19,14 +18,14 @@ from kitlib.errors import bad_value
 from . import metrics as M
 from .batching import make_batches
 from .encoding import encode
+from .precision import inference_autocast
 
 
 def predict(model: Any, tokenizer: Any, encoded: list[dict], *, batch_size: int) -> dict[int, Any]:
     """Argmax predictions per example index: an int (classification) or a list of label ids
     at the first sub-word positions (tagging)."""
     device = next(model.parameters()).device
-    autocast = (torch.autocast("cuda", dtype=torch.bfloat16) if device.type == "cuda"
-                else contextlib.nullcontext())
+    autocast = inference_autocast(device)
     was_training = model.training
     model.eval()
     out: dict[int, Any] = {}
@@ -48,19 +47,27 @@ def predict(model: Any, tokenizer: Any, encoded: list[dict], *, batch_size: int)
 
 
 def evaluate(model: Any, tokenizer: Any, data: TaskData, split: str = "dev", *,
-             batch_size: int = 64, max_length: int = 128) -> list[dict]:
+             batch_size: int = 64, max_length: int = 128,
+             encoded: list[dict] | None = None) -> list[dict]:
     """Per-language records (``accuracy`` + ``macro_f1``, or ``f1_strict`` + ``f1_default``)
     followed by group averages ("seen", "unseen", "all", "all_but_en").
 
     Records carry ``step``/``epoch`` = None (``train`` fills them), ``split``, ``lang``,
     ``lang_group``, ``metric``, ``value``, ``n`` (examples), ``stderr`` and ``wall_s`` (seconds
     this evaluation took).
+
+    ``encoded``: ``encode(data.split(split), tokenizer, data.task, max_length)`` computed
+    before (``train`` evaluates many times and encodes the split once); None = encode here.
     """
     examples = data.split(split)
     if not examples:
         raise bad_value("split", split, "a split with examples", f"{data.name}/{split} is empty.")
     start = time.perf_counter()
-    encoded = encode(examples, tokenizer, data.task, max_length)
+    if encoded is None:
+        encoded = encode(examples, tokenizer, data.task, max_length)
+    elif len(encoded) != len(examples):
+        raise bad_value("encoded", f"{len(encoded)} items", f"the encoding of {split} "
+                        f"({len(examples)} examples)")
     preds = predict(model, tokenizer, encoded, batch_size=batch_size)
     by_lang: dict[str, list[int]] = {}
     for i, ex in enumerate(examples):

@@ -7,7 +7,7 @@ several GPUs): each process takes every N-th batch; the LR schedule counts optim
 of one process.
 
 Details: AdamW (0.9, 0.999, 1e-8; no weight decay on biases and LayerNorm), linear schedule
-with warmup, gradient clipping at ``cfg.max_grad_norm``, seeded model RNG and batch order
+with warmup (restarted for stage 2 of two-stage KD, see ``lr_factor``), gradient clipping at ``cfg.max_grad_norm``, seeded model RNG and batch order
 (same seed on CPU -> identical numbers). ``max_steps``, when set, replaces ``epochs``.
 A non-finite loss stops the run with a ``KitError`` naming the step; any exception inside
 the loop propagates (records already sent through ``on_records`` stay sent).
@@ -66,6 +66,14 @@ def _check_args(model, tokenizer, data, cfg, kd, teacher_cache, layer_map, eval_
     if teacher_cache.max_length != cfg.max_length:
         raise bad_value("cfg.max_length", cfg.max_length,
                         f"the teacher cache's max_length {teacher_cache.max_length}")
+    from kitlib.distill.cache import tokenizer_hash
+
+    if tokenizer_hash(tokenizer) != teacher_cache.key_parts["tokenizer"]:
+        raise bad_value("tokenizer", f"a tokenizer with hash {tokenizer_hash(tokenizer)}",
+                        "the tokenizer the teacher cache was built with (hash "
+                        f"{teacher_cache.key_parts['tokenizer']})",
+                        "KD needs the student to see the teacher's token ids: pass the "
+                        "teacher's (trimmed) tokenizer.")
     from kitlib.distill.losses import check_compatible
 
     check_compatible(model.config, teacher_cache.teacher_info, kd, layer_map)
@@ -96,6 +104,31 @@ def _optimizer(model, cfg: TrainConfig) -> torch.optim.Optimizer:
     return torch.optim.AdamW(groups, lr=cfg.lr, betas=(0.9, 0.999), eps=1e-8)
 
 
+def stage_bounds(total_steps: int, kd: Any = None) -> list[tuple[int, int]]:
+    """Optimizer-step ranges ``[start, end)`` of the training stages: one stage, or for
+    two-stage KD (TinyBERT) the first half (intermediate terms) and the rest (predictions)."""
+    if kd is None or kd.stages == 1 or total_steps < 2:
+        return [(0, total_steps)]
+    half = total_steps // 2
+    return [(0, half), (half, total_steps)]
+
+
+def lr_factor(step: int, bounds: Sequence[tuple[int, int]], warmup_ratio: float) -> float:
+    """Learning-rate multiplier at optimizer step ``step`` (0-based): linear warmup over
+    ``warmup_ratio`` of the stage, then linear decay to 0 at the stage's end -- Hugging
+    Face's ``get_linear_schedule_with_warmup``, restarted at every stage (TinyBERT trains its
+    two stages as separate runs, each with its own schedule)."""
+    for start, end in bounds:
+        if start <= step < end or (start, end) == tuple(bounds[-1]):
+            n = end - start
+            warmup = int(warmup_ratio * n)
+            k = step - start
+            if k < warmup:
+                return k / max(1, warmup)
+            return max(0.0, (n - k) / max(1, n - warmup))
+    raise ValueError(step)  # unreachable: the last stage takes every later step
+
+
 def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: Any = None,
           teacher_cache: Any = None, layer_map: Sequence[int] | None = None,
           eval_split: str | None = "dev", on_records: Callable[[list[dict]], None] | None = None,
@@ -104,13 +137,13 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
     ``teacher_cache`` with the terms of ``kd``; returns the trained (unwrapped) model.
 
     ``on_records`` receives lists of record dicts: ``train_loss`` every ``cfg.log_every``
-    optimizer steps, and ``evaluate`` records on ``eval_split`` every ``cfg.eval_every``
+    optimizer steps (with KD also ``train_loss_<term>`` per active term: its unweighted
+    value, mean over the same steps, so an ablation can show each term's size), and ``evaluate`` records on ``eval_split`` every ``cfg.eval_every``
     steps and at the end (``eval_split=None``: no evaluation). ``wall_s`` is seconds since
     the start of training.
     """
     from accelerate.utils import set_seed
     from tqdm.auto import tqdm
-    from transformers import get_linear_schedule_with_warmup
 
     layer_map = _check_args(model, tokenizer, data, cfg, kd, teacher_cache, layer_map, eval_split)
     accelerator = _accelerator(cfg)
@@ -135,7 +168,9 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
     total_steps = cfg.max_steps or max(1, math.ceil(cfg.epochs * steps_per_epoch))
 
     optimizer = _optimizer(model, cfg)
-    scheduler = get_linear_schedule_with_warmup(optimizer, int(cfg.warmup_ratio * total_steps), total_steps)
+    bounds = stage_bounds(total_steps, kd)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda k: lr_factor(k, bounds, cfg.warmup_ratio))
     model, optimizer = accelerator.prepare(model, optimizer)
     model.train()
     device = accelerator.device
@@ -146,21 +181,28 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
         if on_records is not None and main and records:
             on_records(records)
 
+    eval_encoded: dict[tuple, list[dict]] = {}  # the eval split is encoded once per call
+
     def run_eval(step: int) -> None:
         if eval_split is None:
             return
+        key = (id(tokenizer), eval_split, cfg.max_length)
+        if key not in eval_encoded:
+            eval_encoded[key] = encode(data.split(eval_split), tokenizer, data.task, cfg.max_length)
         recs = evaluate(accelerator.unwrap_model(model), tokenizer, data, eval_split,
-                        batch_size=cfg.eval_batch_size, max_length=cfg.max_length)
+                        batch_size=cfg.eval_batch_size, max_length=cfg.max_length,
+                        encoded=eval_encoded[key])
         wall = time.perf_counter() - start
         for r in recs:
             r.update(step=step, epoch=step / steps_per_epoch, wall_s=wall)
         emit(recs)
 
     def stage_of(step: int) -> int:
-        return 1 if kd is None or kd.stages == 1 or step < total_steps // 2 else 2
+        return 1 if len(bounds) == 1 or step < bounds[1][0] else 2
 
     bar = tqdm(total=total_steps, desc="KD" if kd else "fine-tune", disable=not (progress and main))
-    step, epoch, pending, logged_at = 0, 0, [], 0
+    step, epoch, pending = 0, 0, []
+    pending_terms: dict[str, list[float]] = {}
     last_eval = -1
     try:
         while step < total_steps:
@@ -171,17 +213,20 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
                 group = batches[g: g + cfg.grad_accum]
                 stage = stage_of(step)
                 step_loss = 0.0
+                step_terms: dict[str, float] = {}
                 for k, positions in enumerate(group):
                     batch = collate([encoded[p] for p in positions], tokenizer.pad_token_id)
                     sync = k == len(group) - 1
                     ctx = accelerator.no_sync(model) if not sync and P > 1 else _null()
                     with ctx, accelerator.autocast():
-                        loss = _loss(model, batch, device, kd, teacher_cache, stage)
+                        loss, parts = _loss(model, batch, device, kd, teacher_cache, stage)
                     if not torch.isfinite(loss):
                         raise KitError(f"training loss became {loss.item()} at step {step + 1} "
                                        f"(epoch {epoch}); lower lr or check the data/model.")
                     accelerator.backward(loss / len(group))
                     step_loss += loss.item() / len(group)
+                    for term, value in parts.items():
+                        step_terms[term] = step_terms.get(term, 0.0) + value / len(group)
                 if cfg.max_grad_norm:
                     accelerator.clip_grad_norm_(model.parameters(), cfg.max_grad_norm)
                 optimizer.step()
@@ -189,11 +234,15 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
                 optimizer.zero_grad(set_to_none=True)
                 step += 1
                 pending.append(step_loss)
+                for term, value in step_terms.items():
+                    pending_terms.setdefault(term, []).append(value)
                 bar.update(1)
                 bar.set_postfix(loss=f"{step_loss:.4f}", epoch=epoch)
                 if step % cfg.log_every == 0 or step == total_steps:
-                    emit([_loss_record(pending, step, steps_per_epoch, start)])
-                    pending = []
+                    emit([_loss_record(pending, step, steps_per_epoch, start)]
+                         + [_loss_record(v, step, steps_per_epoch, start, f"train_loss_{t}")
+                            for t, v in pending_terms.items()])
+                    pending, pending_terms = [], {}
                 if cfg.eval_every and step % cfg.eval_every == 0:
                     run_eval(step)
                     last_eval = step
@@ -213,7 +262,8 @@ class _null:
         return False
 
 
-def _loss(model, batch, device, kd, teacher_cache, stage: int) -> torch.Tensor:
+def _loss(model, batch, device, kd, teacher_cache, stage: int) -> tuple[torch.Tensor, dict[str, float]]:
+    """The loss to minimise, and (KD) each active term's unweighted value."""
     from kitlib.distill.losses import hard_ce, kd_losses
 
     ids = batch["input_ids"].to(device)
@@ -221,7 +271,7 @@ def _loss(model, batch, device, kd, teacher_cache, stage: int) -> torch.Tensor:
     labels = batch["labels"].to(device)
     if kd is None:
         out = model(input_ids=ids, attention_mask=mask)
-        return hard_ce(out.logits, labels)
+        return hard_ce(out.logits, labels), {}
     active = kd.active_terms(stage)
     need_h = "hidden" in active or "embed" in active
     need_a = "attn" in active
@@ -232,12 +282,13 @@ def _loss(model, batch, device, kd, teacher_cache, stage: int) -> torch.Tensor:
                for k, v in teacher.items() if (k == "logits" or (k == "hidden" and need_h)
                                                or (k == "attn" and need_a))}
     parts = kd_losses(out, teacher, {"attention_mask": mask, "labels": labels}, kd, stage=stage)
-    return sum(active[t] * v for t, v in parts.items())
+    return sum(active[t] * v for t, v in parts.items()), {t: v.item() for t, v in parts.items()}
 
 
-def _loss_record(losses: Sequence[float], step: int, steps_per_epoch: int, start: float) -> dict:
+def _loss_record(losses: Sequence[float], step: int, steps_per_epoch: int, start: float,
+                 metric: str = "train_loss") -> dict:
     value = statistics.fmean(losses)
     stderr = statistics.stdev(losses) / math.sqrt(len(losses)) if len(losses) > 1 else None
     return {"step": step, "epoch": step / steps_per_epoch, "split": "train", "lang": "all",
-            "lang_group": "all", "metric": "train_loss", "value": value, "n": len(losses),
+            "lang_group": "all", "metric": metric, "value": value, "n": len(losses),
             "stderr": stderr, "wall_s": time.perf_counter() - start}
