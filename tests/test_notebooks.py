@@ -165,3 +165,18 @@ def test_run_all_failing_notebook_exits_nonzero(tmp_path, monkeypatch):
     code = cli(["run-all", "--params", "smoke", "--out", str(tmp_path / "o"), "--notebooks",
                 "04", "--notebook-dir", str(tmp_path / "nbs"), "--quiet"])
     assert code == 1
+
+
+@pytest.mark.slow
+def test_papermill_unknown_parameter_stops_the_notebook(tmp_path, monkeypatch):
+    """papermill only warns about an unknown -p key; the notebook itself must stop."""
+    import papermill as pm
+
+    monkeypatch.setenv("KITLIB_CACHE", str(tmp_path / "cache"))
+    with pytest.raises(pm.PapermillExecutionError) as info:
+        pm.execute_notebook(str(ROOT / "notebooks" / "04_learning_speed.ipynb"),
+                            str(tmp_path / "out.ipynb"),
+                            parameters={"subsets": [0.05], "out_dir": str(tmp_path / "o")},
+                            progress_bar=False, cwd=str(ROOT))
+    assert "subsets=[0.05]" in str(info.value) and "'subset'" in str(info.value)
+    assert not (tmp_path / "cache" / "teachers").exists()
