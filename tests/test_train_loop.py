@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import pytest
 import torch
@@ -86,9 +87,15 @@ def test_two_stage_kd_runs(folder):
     student = _model(folder, "classification", 3, layers=2)
     recs: list[dict] = []
     train(student, tok, data, TrainConfig(epochs=2, lr=1e-3, batch_size=8, log_every=1, max_length=64),
-          kd=KDConfig(terms={"pred": 1, "hidden": 1}, stages=2), teacher_cache=cache,
-          on_records=recs.extend, progress=False)
+          kd=KDConfig(terms={"pred": 1, "hidden": 1, "embed": 1, "ce": 1}, stages=2),
+          teacher_cache=cache, on_records=recs.extend, progress=False, eval_split=None)
     assert len([r for r in recs if r["metric"] == "train_loss"]) == 8
+    terms_at = {}
+    for r in recs:
+        if r["metric"].startswith("train_loss_"):
+            terms_at.setdefault(r["step"], set()).add(r["metric"].removeprefix("train_loss_"))
+    assert terms_at == {**{s: {"hidden", "embed"} for s in range(1, 5)},   # stage 1
+                        **{s: {"pred", "ce"} for s in range(5, 9)}}        # stage 2
     with pytest.raises(KitError, match="max_length"):
         train(student, tok, data, TrainConfig(epochs=1, max_length=32), kd=KDConfig(terms={"pred": 1}),
               teacher_cache=cache, progress=False)
@@ -96,6 +103,77 @@ def test_two_stage_kd_runs(folder):
         train(student, tok, tiny_task_data("classification", n_train=7),
               TrainConfig(epochs=1, max_length=64), kd=KDConfig(terms={"pred": 1}),
               teacher_cache=cache, progress=False)
+
+
+def test_kd_rejects_another_tokenizer(folder):
+    data = tiny_task_data("classification", n_train=8)
+    teacher = _model(folder, "classification", 3)
+    tok = AutoTokenizer.from_pretrained(folder)
+    cache = TeacherCache(teacher, tok, data, max_length=64, layer_map=[0, 2], need_hidden=False,
+                         need_attn=False, progress=False)
+    other = AutoTokenizer.from_pretrained(folder)
+    other.add_tokens(["zzqx"])
+    student = _model(folder, "classification", 3, layers=2)
+    with pytest.raises(KitError, match="tokenizer") as err:
+        train(student, other, data, TrainConfig(epochs=1, max_length=64),
+              kd=KDConfig(terms={"pred": 1}), teacher_cache=cache, progress=False)
+    assert cache.key_parts["tokenizer"] in str(err.value)
+
+
+def test_kd_emits_one_loss_record_per_term(folder):
+    data = tiny_task_data("classification", n_train=16)
+    teacher, tok, _ = _run(folder, data, eval_split=None)
+    cache = TeacherCache(teacher, tok, data, max_length=64, layer_map=[1, 3], need_hidden=True,
+                         need_attn=True, progress=False)
+    student = _model(folder, "classification", 3, layers=2)
+    recs: list[dict] = []
+    kd = KDConfig(terms={"pred": 1, "hidden": 2, "attn": 1, "ce": 0.5})
+    train(student, tok, data, TrainConfig(epochs=1, batch_size=4, log_every=2, max_length=64),
+          kd=kd, teacher_cache=cache, on_records=recs.extend, progress=False, eval_split=None)
+    by_metric: dict[str, list[dict]] = {}
+    for r in recs:
+        by_metric.setdefault(r["metric"], []).append(r)
+    assert set(by_metric) == {"train_loss", "train_loss_pred", "train_loss_hidden",
+                              "train_loss_attn", "train_loss_ce"}
+    total = by_metric["train_loss"]
+    for metric, rows in by_metric.items():
+        assert [(r["step"], r["n"], r["split"], r["lang"]) for r in rows] == \
+            [(r["step"], r["n"], r["split"], r["lang"]) for r in total]  # same shape
+        assert all(r["value"] >= 0 for r in rows)
+    for i, r in enumerate(total):  # the total is the weighted sum of the (unweighted) terms
+        weighted = sum(kd.weight(t) * by_metric[f"train_loss_{t}"][i]["value"]
+                       for t in ("pred", "hidden", "attn", "ce"))
+        assert r["value"] == pytest.approx(weighted, rel=1e-5)
+
+
+def test_lr_schedule_restarts_for_stage_two():
+    from kitlib.train.loop import lr_factor, stage_bounds
+
+    one = stage_bounds(8)
+    assert one == [(0, 8)]
+    assert [lr_factor(k, one, 0.0) for k in range(8)] == [1.0, 7 / 8, 6 / 8, 5 / 8, 4 / 8, 3 / 8, 2 / 8, 1 / 8]
+    two = stage_bounds(8, KDConfig(terms={"pred": 1, "hidden": 1}, stages=2))
+    assert two == [(0, 4), (4, 8)]
+    assert [lr_factor(k, two, 0.25) for k in range(8)] == [0.0, 1.0, 2 / 3, 1 / 3] * 2
+
+
+def test_eval_split_is_encoded_once_per_train_call(folder, monkeypatch):
+    import kitlib.train.evaluation as evaluation
+    import kitlib.train.loop as loop
+
+    calls = []
+    real = loop.encode
+
+    def counting(examples, *args, **kwargs):
+        calls.append(len(examples))
+        return real(examples, *args, **kwargs)
+
+    monkeypatch.setattr(loop, "encode", counting)
+    monkeypatch.setattr(evaluation, "encode", counting)
+    data = tiny_task_data("classification", train_languages=["en", "de"])
+    _, _, recs = _run(folder, data)
+    assert sorted({r["step"] for r in recs if r["split"] == "dev"}) == [4, 8, 12]  # 3 evaluations
+    assert calls == [len(data.train), len(data.dev)]
 
 
 def test_nan_loss_stops_with_step(folder):
@@ -162,3 +240,52 @@ def test_evaluate_tagging_records(folder):
     assert metrics == {"f1_strict", "f1_default"}
     assert all(0 <= r["value"] <= 1 and not math.isnan(r["stderr"]) for r in recs)
     assert model.training  # evaluate restores the mode it found
+
+
+class _GoldTagger(torch.nn.Module):
+    """Stub tagger: its logits put all weight on the gold tag of every first sub-word (looked
+    up by the token ids), so evaluation must score it perfectly wherever nothing was cut."""
+
+    def __init__(self, encoded: list[dict], n_labels: int):
+        super().__init__()
+        self.anchor = torch.nn.Parameter(torch.zeros(1))
+        self.gold = {tuple(it["input_ids"]): it["labels"] for it in encoded}
+        self.n_labels = n_labels
+
+    def forward(self, input_ids, attention_mask):
+        logits = torch.zeros(*input_ids.shape, self.n_labels)
+        logits[..., 0] = 1.0  # "O" elsewhere
+        for row, (ids, m) in enumerate(zip(input_ids.tolist(), attention_mask.tolist())):
+            labels = self.gold[tuple(ids[: sum(m)])]
+            for pos, lab in enumerate(labels):
+                if lab != -100:
+                    logits[row, pos] = 0.0
+                    logits[row, pos, lab] = 1.0
+        return SimpleNamespace(logits=logits)
+
+
+def test_tagging_evaluation_end_to_end_with_truncation(folder):
+    from kitlib.data.types import Example, TaskData
+    from kitlib.train import encode
+
+    names = ["O", "B-PER", "I-PER"]
+    tok = AutoTokenizer.from_pretrained(folder)
+    long_words = ("Bob", "and", "then", "Carl", "Dan")
+    # max_length that keeps [CLS] Bob and then [SEP] and cuts "Carl Dan" (a gold PER entity)
+    full = encode([Example(id="x", lang="en", tokens=long_words, tags=(1, 0, 0, 1, 2))], tok,
+                  "tagging", 64)[0]
+    max_length = full["starts"][3] + 1
+    dev = [Example(id="en-0", lang="en", tokens=("Anna", "runs"), tags=(1, 0)),
+           Example(id="en-1", lang="en", tokens=long_words, tags=(1, 0, 0, 1, 2)),
+           Example(id="de-0", lang="de", tokens=("Anna", "und", "Bob"), tags=(1, 0, 1))]
+    data = TaskData(name="stub", task="tagging", label_names=names, train=dev, dev=dev, test=dev,
+                    languages=["en", "de"], train_languages=["en", "de"])
+    encoded = encode(dev, tok, "tagging", max_length)
+    assert len(encoded[1]["words"]) == 3  # "Carl Dan" really cut
+    recs = evaluate(_GoldTagger(encoded, len(names)), tok, data, "dev", batch_size=2,
+                    max_length=max_length)
+    f1 = {r["lang"]: r["value"] for r in recs if r["metric"] == "f1_strict"}
+    assert f1["de"] == 1.0
+    # en: gold PER x3, predicted PER x2 (the cut entity counts as "O"): P = 1, R = 2/3
+    assert f1["en"] == pytest.approx(0.8)
+    assert f1["all"] == pytest.approx(0.9)
