@@ -48,3 +48,26 @@ def test_group_averages():
     assert groups["all_but_en"]["value"] == pytest.approx(0.55)
     assert groups["all"]["n"] == 30 and groups["all"]["lang_group"] == "all"
     assert groups["seen"]["stderr"] == pytest.approx(math.sqrt(0.02) / 2)
+
+
+def test_vectorized_bootstraps_equal_one_loop_per_resample():
+    """The all-at-once bootstraps give the same stderr as the per-resample loop they replace
+    (same seed -> same resamples -> same values)."""
+    import numpy as np
+
+    from kitlib.train import metrics as M
+
+    rng = np.random.default_rng(5)
+    gold = rng.integers(0, 60, size=300)
+    pred = np.where(rng.random(300) < 0.6, gold, rng.integers(0, 62, size=300))
+    draws = np.random.default_rng(M.BOOTSTRAP_SEED).integers(0, 300, size=(M.BOOTSTRAP, 300))
+    loop = [M._macro_f1_arrays(gold[i], pred[i]) for i in draws]
+    assert macro_f1(gold.tolist(), pred.tolist())[1] == pytest.approx(np.std(loop, ddof=1), rel=1e-12)
+
+    tags = ["O", "B-PER", "I-PER", "B-LOC"]
+    gold_s = [[tags[t] for t in rng.integers(0, 4, size=6)] for _ in range(40)]
+    pred_s = [[t if rng.random() < 0.7 else "O" for t in s] for s in gold_s]
+    counts = M._entity_counts(gold_s, pred_s, strict=False)
+    draws = np.random.default_rng(M.BOOTSTRAP_SEED).integers(0, 40, size=(M.BOOTSTRAP, 40))
+    loop = [M._f1_from_counts(counts[i]) for i in draws]
+    assert entity_f1(gold_s, pred_s, strict=False)[1] == pytest.approx(np.std(loop, ddof=1), rel=1e-12)
