@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -61,14 +62,38 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+STALE_AFTER_S = 3600.0
+
+
+def sweep_stale_siblings(path: str | os.PathLike, older_than_s: float = STALE_AFTER_S) -> list[Path]:
+    """Remove the temporary siblings ``atomic_dir`` left for ``path`` when its process was
+    killed (SIGKILL skips every cleanup): ``.name.*.tmp`` and ``.name.old-*`` folders not
+    modified for ``older_than_s`` seconds (younger ones may belong to a running build).
+    Returns the folders removed."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        return []
+    now = time.time()
+    removed = []
+    for pattern in (f".{path.name}.*.tmp", f".{path.name}.old-*"):
+        for stale in path.parent.glob(pattern):
+            with contextlib.suppress(FileNotFoundError):
+                if stale.is_dir() and now - stale.stat().st_mtime > older_than_s:
+                    shutil.rmtree(stale, ignore_errors=True)
+                    removed.append(stale)
+    return removed
+
+
 @contextlib.contextmanager
 def atomic_dir(path: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary sibling folder; on success it replaces ``path`` in one rename.
 
-    On any exception the temporary folder is removed and ``path`` is untouched.
+    On any exception the temporary folder is removed and ``path`` is untouched. Temporary
+    siblings older than an hour (left by a killed process) are swept first.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    sweep_stale_siblings(path)
     tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
     try:
         yield tmp
