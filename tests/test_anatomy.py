@@ -163,3 +163,21 @@ def test_zero_training_eval(models, tmp_path):
     assert {r["metric"] for r in tag_records} >= {"f1_strict"}
     with pytest.raises(KitError, match="split"):
         zero_training_eval(student, tok, data, split="validation")
+
+
+def test_layer_similarity_equals_pairwise_linear_cka(models):
+    """The per-layer precomputation gives exactly linear_cka of every pair."""
+    from kitlib.models.anatomy import _encode_batches, _hidden_states
+
+    teacher, tok, _ = models["bert"]
+    data = tiny_task_data("classification", languages=("en",), n_train=2, n_eval=4)
+    student, _ = build_student(teacher, init="scratch", layer_map="alternate", num_layers=2)
+    student.eval()
+    df = layer_similarity(teacher, student, tok, data.dev, max_examples=4, batch_size=2,
+                          progress=False)
+    with torch.inference_mode():
+        batches = _encode_batches(data.dev[:4], tok, 2, 64)
+        t_states, s_states = _hidden_states(teacher, batches), _hidden_states(student, batches)
+    for row in df.itertuples():
+        assert row.cka == pytest.approx(linear_cka(t_states[row.teacher_layer],
+                                                   s_states[row.student_layer]), abs=1e-12)

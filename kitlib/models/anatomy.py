@@ -38,6 +38,39 @@ def count_parameters(model: "torch.nn.Module") -> dict[str, int]:
     return {"total": total, "embeddings": emb, "non_embedding": total - emb}
 
 
+def _as64(a: Any, name: str) -> "torch.Tensor":
+    import torch
+
+    t = a.detach() if isinstance(a, torch.Tensor) else torch.as_tensor(a)
+    t = t.to(device="cpu", dtype=torch.float64)
+    if t.dim() != 2:
+        raise bad_value(name, f"an array of shape {tuple(t.shape)}", "a 2-d (n, features) array")
+    return t
+
+
+class _CkaSide:
+    """One representation prepared for linear CKA: centered columns (float64) and the
+    Frobenius norm of its Gram matrix ``||X^T X||_F``. ``layer_similarity`` prepares each
+    layer once per language and reuses it for every pair it takes part in."""
+
+    def __init__(self, x: Any, name: str = "x") -> None:
+        import torch
+
+        t = _as64(x, name)
+        self.n = t.shape[0]
+        self.centered = t - t.mean(0, keepdim=True)
+        self.norm = float(torch.linalg.matrix_norm(self.centered.T @ self.centered))
+
+
+def _cka(a: _CkaSide, b: _CkaSide) -> float:
+    import torch
+
+    denom = a.norm * b.norm
+    if denom == 0.0:
+        return math.nan
+    return float(torch.linalg.matrix_norm(b.centered.T @ a.centered) ** 2 / denom)
+
+
 def linear_cka(x: Any, y: Any) -> float:
     """Linear CKA between two representations of the same ``n`` items (Kornblith et al. 2019).
 
@@ -47,27 +80,12 @@ def linear_cka(x: Any, y: Any) -> float:
     to orthogonal transforms and isotropic scaling of either side; in [0, 1]. Returns NaN when
     one side is constant (no variance to compare).
     """
-    import torch
-
-    def as64(a: Any, name: str) -> "torch.Tensor":
-        t = a.detach() if isinstance(a, torch.Tensor) else torch.as_tensor(a)
-        t = t.to(device="cpu", dtype=torch.float64)
-        if t.dim() != 2:
-            raise bad_value(name, f"an array of shape {tuple(t.shape)}", "a 2-d (n, features) array")
-        return t
-
-    xt, yt = as64(x, "x"), as64(y, "y")
+    xt, yt = _as64(x, "x"), _as64(y, "y")
     if xt.shape[0] != yt.shape[0]:
         raise bad_value("y", f"{yt.shape[0]} rows", f"{xt.shape[0]} rows (as many as x)")
     if xt.shape[0] < 2:
         raise bad_value("x", f"{xt.shape[0]} rows", "at least 2 rows (items)")
-    xt = xt - xt.mean(0, keepdim=True)
-    yt = yt - yt.mean(0, keepdim=True)
-    cross = torch.linalg.matrix_norm(yt.T @ xt) ** 2
-    denom = torch.linalg.matrix_norm(xt.T @ xt) * torch.linalg.matrix_norm(yt.T @ yt)
-    if float(denom) == 0.0:
-        return math.nan
-    return float(cross / denom)
+    return _cka(_CkaSide(xt, "x"), _CkaSide(yt, "y"))
 
 
 def _hidden_states(model: Any, batches: list[dict]) -> list["torch.Tensor"]:
@@ -141,12 +159,15 @@ def layer_similarity(teacher: "torch.nn.Module", student: "torch.nn.Module", tok
             for lang in tqdm(sorted(by_lang), desc="layer similarity", disable=not progress,
                              leave=False):
                 batches = _encode_batches(by_lang[lang], tokenizer, batch_size, max_length)
+                # centered states and Gram norms once per layer, not once per pair
                 t_states = _hidden_states(teacher, batches)
                 s_states = _hidden_states(student, batches)
+                t_sides = {t: _CkaSide(t_states[t]) for t in sorted({t for t, _ in pairs})}
+                s_sides = {s: _CkaSide(s_states[s]) for s in sorted({s for _, s in pairs})}
                 for t, s in pairs:
                     rows.append({"lang": lang, "teacher_layer": t, "student_layer": s,
-                                 "cka": linear_cka(t_states[t], s_states[s]),
-                                 "n_tokens": int(t_states[t].shape[0])})
+                                 "cka": _cka(t_sides[t], s_sides[s]),
+                                 "n_tokens": int(t_sides[t].n)})
     finally:
         teacher.train(modes[0])
         student.train(modes[1])
