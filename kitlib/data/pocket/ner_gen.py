@@ -29,7 +29,7 @@ import random
 import re
 
 from kitlib.data.pocket import PocketData
-from kitlib.data.pocket.sentiment_gen import (check_size, collect, round_robin, split_of, split_sizes,
+from kitlib.data.pocket.sentiment_gen import (build, round_robin, split_of, split_sizes,
                                                unique_draws)
 from kitlib.data.types import Example
 
@@ -136,7 +136,4 @@ def generate_language(lang: str, size: int = 1) -> tuple[dict[str, list[Example]
 
 def generate(size: int = 1) -> PocketData:
     """Generate ``pocket-ner`` at scale ``size`` (fills per template grow with it)."""
-    check_size(size)
-    splits, sources = collect(LANGUAGES, generate_language, size)
-    return PocketData(name=NAME, task="tagging", label_names=list(LABEL_NAMES),
-                      languages=list(LANGUAGES), seen=list(SEEN), splits=splits, sources=sources)
+    return build(NAME, "tagging", LABEL_NAMES, LANGUAGES, SEEN, generate_language, size)

@@ -199,9 +199,16 @@ def collect(languages: Sequence[str], generate_language, size: int) -> tuple[dic
     return splits, sources
 
 
+def build(name: str, task: str, label_names: Sequence[str], languages: Sequence[str],
+          seen: Sequence[str], generate_language, size: int) -> PocketData:
+    """Check ``size``, generate every language and wrap it as ``PocketData`` (the ``generate``
+    of both ``sentiment_gen`` and ``ner_gen``)."""
+    check_size(size)
+    splits, sources = collect(languages, generate_language, size)
+    return PocketData(name=name, task=task, label_names=list(label_names),
+                      languages=list(languages), seen=list(seen), splits=splits, sources=sources)
+
+
 def generate(size: int = 1) -> PocketData:
     """Generate ``pocket-sentiment`` at scale ``size`` (fills per template grow with it)."""
-    check_size(size)
-    splits, sources = collect(LANGUAGES, generate_language, size)
-    return PocketData(name=NAME, task="classification", label_names=list(LABEL_NAMES),
-                      languages=list(LANGUAGES), seen=list(SEEN), splits=splits, sources=sources)
+    return build(NAME, "classification", LABEL_NAMES, LANGUAGES, SEEN, generate_language, size)
