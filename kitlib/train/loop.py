@@ -7,8 +7,9 @@ several GPUs): each process takes every N-th batch; the LR schedule counts optim
 of one process.
 
 Details: AdamW (0.9, 0.999, 1e-8; no weight decay on biases and LayerNorm), linear schedule
-with warmup (restarted for stage 2 of two-stage KD, see ``lr_factor``), gradient clipping at ``cfg.max_grad_norm``, seeded model RNG and batch order
-(same seed on CPU -> identical numbers). ``max_steps``, when set, replaces ``epochs``.
+with warmup (restarted for stage 2 of two-stage KD, see ``lr_factor``), gradient clipping
+at ``cfg.max_grad_norm``, seeded model RNG and batch order (same seed on CPU -> identical
+numbers). ``max_steps``, when set, replaces ``epochs``.
 A non-finite loss stops the run with a ``KitError`` naming the step; any exception inside
 the loop propagates (records already sent through ``on_records`` stay sent).
 """
@@ -119,7 +120,7 @@ def lr_factor(step: int, bounds: Sequence[tuple[int, int]], warmup_ratio: float)
     Face's ``get_linear_schedule_with_warmup``, restarted at every stage (TinyBERT trains its
     two stages as separate runs, each with its own schedule)."""
     for start, end in bounds:
-        if start <= step < end or (start, end) == tuple(bounds[-1]):
+        if step < end or (start, end) == tuple(bounds[-1]):
             n = end - start
             warmup = int(warmup_ratio * n)
             k = step - start
@@ -138,8 +139,9 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
 
     ``on_records`` receives lists of record dicts: ``train_loss`` every ``cfg.log_every``
     optimizer steps (with KD also ``train_loss_<term>`` per active term: its unweighted
-    value, mean over the same steps, so an ablation can show each term's size), and ``evaluate`` records on ``eval_split`` every ``cfg.eval_every``
-    steps and at the end (``eval_split=None``: no evaluation). ``wall_s`` is seconds since
+    value, mean over the steps of that window where the term was active, so an ablation can
+    show each term's size; ``train_loss`` is the weighted sum), and ``evaluate`` records on
+    ``eval_split`` every ``cfg.eval_every`` steps and at the end (``eval_split=None``: no evaluation). ``wall_s`` is seconds since
     the start of training.
     """
     from accelerate.utils import set_seed
