@@ -81,12 +81,18 @@ def text_progress() -> Iterator[None]:
     import tqdm.auto
     import tqdm.std
 
+    from transformers.utils import logging as hf_logging
+
     saved = tqdm.auto.tqdm
+    hf_bars = hf_logging.is_progress_bar_enabled()
     tqdm.auto.tqdm = tqdm.std.tqdm
+    hf_logging.disable_progress_bar()  # "Loading weights" bars: widgets, imported early
     try:
         yield
     finally:
         tqdm.auto.tqdm = saved
+        if hf_bars:
+            hf_logging.enable_progress_bar()
 
 
 def setting(P: RunParams, out_dir: str | None = None) -> Setting:
