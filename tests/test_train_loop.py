@@ -118,6 +118,8 @@ def test_kd_rejects_another_tokenizer(folder):
         train(student, other, data, TrainConfig(epochs=1, max_length=64),
               kd=KDConfig(terms={"pred": 1}), teacher_cache=cache, progress=False)
     assert cache.key_parts["tokenizer"] in str(err.value)
+    assert cache.uses_tokenizer(tok) and cache.uses_tokenizer(AutoTokenizer.from_pretrained(folder))
+    assert not cache.uses_tokenizer(other)
 
 
 def test_kd_emits_one_loss_record_per_term(folder):

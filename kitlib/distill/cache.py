@@ -133,6 +133,9 @@ class TeacherCache:
             "splits": sorted(splits), "task": data.task,
         }
         self.key = stable_hash(self.key_parts)
+        # the tokenizer object the key was computed from: ``uses_tokenizer`` recognises it
+        # without re-hashing (hashing a 250k-piece vocabulary takes about a second)
+        self._tokenizer, self._tokenizer_len = tokenizer, len(tokenizer)
         self.path = cache_dir("teacher_outputs") / self.key
         from kitlib.train.encoding import encode
 
@@ -285,31 +288,38 @@ class TeacherCache:
         idx = index.tolist()
         lengths = t["lengths"][idx].tolist()
         B, T = len(idx), max(lengths)
-        tok_off, att_off = t["tok_off"].tolist(), t["att_off"].tolist()
+        # offsets of these rows only (converting all of them per batch costs O(n))
+        starts, att_starts = t["tok_off"][idx].tolist(), t["att_off"][idx].tolist()
         out: dict[str, Any] = {}
         if self.task == "tagging":
             C = self.teacher_info["num_labels"]
             logits = torch.zeros(B, T, C)
-            for r, i in enumerate(idx):
-                logits[r, : lengths[r]] = t["logits"][tok_off[i]: tok_off[i + 1]]
+            for r, (a, L) in enumerate(zip(starts, lengths)):
+                logits[r, :L] = t["logits"][a: a + L]
             out["logits"] = logits
         else:
             out["logits"] = t["logits"][idx].float()
         if "hidden" in t:
             K1, H = len(self.layer_map) + 1, self.teacher_info["hidden_size"]
             hidden = torch.zeros(B, T, K1, H)
-            for r, i in enumerate(idx):
-                hidden[r, : lengths[r]] = t["hidden"][tok_off[i]: tok_off[i + 1]]
+            for r, (a, L) in enumerate(zip(starts, lengths)):
+                hidden[r, :L] = t["hidden"][a: a + L]
             out["hidden"] = list(hidden.unbind(2))
         if "attn" in t:
             K, heads = len(self.layer_map), self.teacher_info["num_attention_heads"]
             attn = torch.zeros(B, K, heads, T, T)
-            for r, i in enumerate(idx):
-                L = lengths[r]
-                block = t["attn"][att_off[i]: att_off[i + 1]].reshape(L, L, K, heads)
+            for r, (a, L) in enumerate(zip(att_starts, lengths)):
+                block = t["attn"][a: a + L * L].reshape(L, L, K, heads)
                 attn[r, :, :, :L, :L] = block.permute(2, 3, 0, 1)
             out["attn"] = list(attn.unbind(1))
         return out
+
+    def uses_tokenizer(self, tokenizer: Any) -> bool:
+        """Whether ``tokenizer`` is the one this cache was built with: the same object (and
+        size), or one with the same ``tokenizer_hash``."""
+        if tokenizer is self._tokenizer and len(tokenizer) == self._tokenizer_len:
+            return True
+        return tokenizer_hash(tokenizer) == self.key_parts["tokenizer"]
 
     def __len__(self) -> int:
         return sum(len(t["lengths"]) for t in self._splits.values())

@@ -69,7 +69,7 @@ def _check_args(model, tokenizer, data, cfg, kd, teacher_cache, layer_map, eval_
                         f"the teacher cache's max_length {teacher_cache.max_length}")
     from kitlib.distill.cache import tokenizer_hash
 
-    if tokenizer_hash(tokenizer) != teacher_cache.key_parts["tokenizer"]:
+    if not teacher_cache.uses_tokenizer(tokenizer):
         raise bad_value("tokenizer", f"a tokenizer with hash {tokenizer_hash(tokenizer)}",
                         "the tokenizer the teacher cache was built with (hash "
                         f"{teacher_cache.key_parts['tokenizer']})",
