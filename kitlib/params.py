@@ -271,6 +271,9 @@ SCHEMA: dict[str, Spec] = {
     "num_layers": Spec(6, _num_layers, ALL, "student depth (01 also takes a list of depths)"),
     "layer_map": Spec("alternate", _layer_map, STUDENTS,
                       "which teacher layers the student copies: name or list of indices"),
+    "kd_layer_map": Spec("last_of_block", _layer_map, STUDENTS,
+                         "which teacher layer's output each student layer is matched to by the "
+                         "hidden/attention KD terms (TinyBERT: the last of each block)"),
     # training
     "max_length": Spec(64, _int(8, 4096), ALL, "tokens per example after truncation"),
     "batch_size": Spec(32, _int(1), ALL, "examples per optimizer step"),
@@ -449,10 +452,11 @@ def _check_cross(nb: str, v: dict) -> None:
     if nb != "01_copy_weight_anatomy" and isinstance(v["num_layers"], list):
         raise bad_value("num_layers", v["num_layers"], "one integer >= 1 in this notebook "
                         "(only 01_copy_weight_anatomy compares several depths)")
-    if isinstance(v.get("layer_map"), list) and isinstance(v["num_layers"], int) \
-            and len(v["layer_map"]) != v["num_layers"]:
-        raise bad_value("layer_map", v["layer_map"], f"a list of {v['num_layers']} teacher "
-                        f"layer indices (num_layers={v['num_layers']}), or a layer-map name")
+    for key in ("layer_map", "kd_layer_map"):
+        if isinstance(v.get(key), list) and isinstance(v["num_layers"], int) \
+                and len(v[key]) != v["num_layers"]:
+            raise bad_value(key, v[key], f"a list of {v['num_layers']} teacher layer indices "
+                            f"(num_layers={v['num_layers']}), or a layer-map name")
     if nb == "02_kd_ablation" and "from-teacher" not in v["inits"] and v["kd_ablation"]:
         raise bad_value("kd_ablation", v["kd_ablation"], "[] when 'from-teacher' is not in inits",
                         hint="The KD-term ablation is run for from-teacher students.")

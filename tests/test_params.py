@@ -115,6 +115,12 @@ def test_layer_map_list_must_match_depth():
     assert "layer_map='every_third'" in _error("02", layer_map="every_third")
 
 
+def test_kd_layer_map_is_separate_from_the_copy_map():
+    P = params.load_params("04")
+    assert (P.layer_map, P.kd_layer_map) == ("alternate", "last_of_block")
+    assert "kd_layer_map=[1, 3]" in _error("02", kd_layer_map=[1, 3])
+
+
 def test_kd_weights_must_name_every_term():
     assert "ce" in _error("02", kd_weights={"pred": 1.0})
     assert "kd_weights" in _error("02", kd_weights={"pred": -1, "hidden": 1, "attn": 1,

@@ -279,11 +279,21 @@ def execute(s: Setting, plans: list[Plan], desc: str) -> tuple[list[str], list[s
 
 def train_and_test(s: Setting, student, teacher: Teacher, data, cfg, kd, layer_ids,
                    emit: Callable[[list[dict]], None]) -> None:
-    """Train a student (fine-tune or KD) with dev curves, then evaluate it on test."""
-    from kitlib import distill, train
+    """Train a student (fine-tune or KD) with dev curves, then evaluate it on test.
+
+    ``layer_ids`` are the teacher layers the student was copied from; KD matches hidden
+    states and attentions through ``kd_layer_map`` instead (see below)."""
+    from kitlib import distill, models, train
 
     cache = None
     if kd is not None:
+        # The KD map is separate from the copy map: with the default copy map "alternate"
+        # (0,2,..,10) matching layer i to teacher layer 2i would pull the student's top
+        # layer toward teacher layer 10 while its copied head reads layer 11. TinyBERT matches
+        # each student layer to the last teacher layer of its block ("last_of_block").
+        layer_ids = models.resolve_layer_map(s.P.values.get("kd_layer_map", layer_ids),
+                                             teacher.model.config.num_hidden_layers,
+                                             student.config.num_hidden_layers)
         cache = distill.TeacherCache(teacher.model, teacher.tokenizer, data,
                                      max_length=s.P.max_length, layer_map=layer_ids,
                                      need_hidden=kd.need_hidden, need_attn=kd.need_attn,
