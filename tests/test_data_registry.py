@@ -79,6 +79,8 @@ def test_subset_and_cap_are_applied_and_recorded(calls):
     assert all(n == 5 for n in _per_lang(data.dev).values()) and all(n == 5 for n in _per_lang(data.test).values())
     assert data.selection["subset"] == 0.05 and data.selection["subset_seed"] == 3
     assert data.selection["max_eval_per_lang"] == 5
+    assert data.selection["n_train"] == len(data.train) == 12
+    assert data.selection["n_train_full"] == 4 * 3 * 20
     small = {ex.id for ex in load("pocket-intent", subset=0.01, subset_seed=3).train}
     big = {ex.id for ex in load("pocket-intent", subset=0.2, subset_seed=3).train}
     assert small <= {ex.id for ex in data.train} <= big

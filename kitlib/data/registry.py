@@ -308,6 +308,7 @@ def load(name: str, **selection: Any) -> TaskData:
         if not examples:
             raise KitError(f"load({name!r}): the selection leaves the {split} split empty "
                            f"(languages={languages}, train_languages={train_languages}).")
+    n_train_full = len(train)
     train = _sel.nested_subset(train, opts["subset"], opts["subset_seed"], raw.label_names)
     cap = opts["max_eval_per_lang"]
     dev = _sel.cap_per_language(dev, cap, EVAL_CAP_SEED, raw.label_names)
@@ -316,6 +317,9 @@ def load(name: str, **selection: Any) -> TaskData:
     resolved: dict[str, Any] = {
         "languages": languages, "train_languages": train_languages, "subset": opts["subset"],
         "subset_seed": opts["subset_seed"], "max_eval_per_lang": cap,
+        # what the subset achieved: ceil(subset * N), plus at most one item for a language
+        # that would otherwise vanish (see selection.nested_subset)
+        "n_train": len(train), "n_train_full": n_train_full,
     }
     for key in ("size", "data_dir", "data_files", "path"):
         if opts.get(key) is not None:
