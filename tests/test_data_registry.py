@@ -51,7 +51,8 @@ def test_defaults_load_everything(calls):
     assert data.languages == LANGS and data.train_languages == LANGS
     assert (len(data.train), len(data.dev), len(data.test)) == (240, 72, 96)
     assert data.selection == {"languages": LANGS, "train_languages": LANGS, "subset": 1.0, "subset_seed": 0,
-                              "max_eval_per_lang": None, "size": 1}
+                              "max_eval_per_lang": None, "size": 1, "n_train": 240,
+                              "n_train_full": 240}
     assert calls == [("pocket-intent", 1)]
 
 
