@@ -8,6 +8,7 @@ student for any chosen list of teacher layers in seconds (the notebook's layer p
 """
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -16,7 +17,8 @@ import pandas as pd
 
 from kitlib.experiments.common import (ExperimentResult, Plan, Setting, Teacher, build_student,
                                        evaluate, execute, get_teacher, load_data, main_metric,
-                                       results_of, run_fields, run_id, setting, teacher_config)
+                                       results_of, run_fields, run_id, setting, teacher_config,
+                                       text_progress)
 from kitlib.errors import KitError
 from kitlib.params import RunParams
 
@@ -210,15 +212,21 @@ def layer_picker(lab: AnatomyLab, initial: Any = None):
     button = W.Button(description="Build student", button_style="primary")
     out = W.Output()
 
-    def draw(_=None) -> None:
+    def draw(_=None, *, into_widget: bool = True) -> None:
         spec = list(layers.value) if choice.value == "custom" else choice.value
-        with out:
-            out.clear_output(wait=True)
+        # The first drawing goes straight into the cell's output, not through the Output
+        # widget: output captured by a widget during a papermill/nbclient run left nbclient
+        # waiting forever after the cell had finished. Clicks redraw inside the widget.
+        target = out if into_widget else contextlib.nullcontext()
+        with target:
+            if into_widget:
+                out.clear_output(wait=True)
             if not spec:
                 print("Pick at least one teacher layer.")
                 return
             try:
-                rep = lab.try_layers(spec, depth.value)
+                with text_progress():
+                    rep = lab.try_layers(spec, depth.value)
             except KitError as err:
                 print(err)
                 return
@@ -258,5 +266,5 @@ def layer_picker(lab: AnatomyLab, initial: Any = None):
         choice.value = "custom"
         layers.value = tuple(P.layer_maps[0])
     sync()
-    draw()
+    draw(into_widget=False)
     return W.VBox([W.HBox([choice, depth, button]), layers, out])
