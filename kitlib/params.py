@@ -284,6 +284,9 @@ SCHEMA: dict[str, Spec] = {
     "teacher_seed": Spec(44, _int(0), ALL, "seed of the teacher fine-tuning"),
     "lr": Spec(2e-4, _float(0, 1, lo_open=True, hi_open=True), STUDENTS, "student learning rate"),
     "student_epochs": Spec(3, _int(1), STUDENTS, "student training epochs"),
+    "min_steps": Spec(60, _int(0), ALL,
+                      "train teachers and students at least this many optimizer steps, adding "
+                      "epochs on small data (English-only, 1% subsets); 0: epochs only"),
     "max_steps": Spec(None, _int(1, optional=True), STUDENTS,
                       "stop each student after this many steps (None: run all epochs)"),
     "warmup_ratio": Spec(0.0, _float(0, 1, hi_open=True), ALL, "linear warm-up share"),

@@ -131,14 +131,26 @@ def load_data(s: Setting, **selection: Any):
 
 
 # --------------------------------------------------------------------------- configs
-def teacher_config(P: RunParams):
+def _step_budget(P: RunParams, epochs: int, n_train: int | None, max_steps: int | None):
+    """``max_steps`` raised to ``min_steps`` when ``epochs`` over ``n_train`` examples would
+    give fewer optimizer steps (else unchanged, so the run's key stays the same).
+
+    Why: with epochs alone, a teacher fine-tuned on English only (108 pocket examples) got
+    8 steps and stayed at chance, which says nothing about zero-shot transfer."""
+    if max_steps is not None or n_train is None or not P.values.get("min_steps"):
+        return max_steps
+    steps = math.ceil(epochs * math.ceil(n_train / P.batch_size) / P.grad_accum)
+    return P.min_steps if steps < P.min_steps else None
+
+
+def teacher_config(P: RunParams, n_train: int | None = None):
     from kitlib.train import TrainConfig
 
     return TrainConfig(epochs=P.teacher_epochs, lr=P.teacher_lr, batch_size=P.batch_size,
                        warmup_ratio=P.warmup_ratio, weight_decay=P.weight_decay,
                        max_length=P.max_length, seed=P.teacher_seed, eval_every=0,
                        grad_accum=P.grad_accum, mixed_precision=P.mixed_precision,
-                       max_steps=P.teacher_max_steps)
+                       max_steps=_step_budget(P, P.teacher_epochs, n_train, P.teacher_max_steps))
 
 
 def student_config(P: RunParams, seed: int, n_train: int):
@@ -151,7 +163,8 @@ def student_config(P: RunParams, seed: int, n_train: int):
                        warmup_ratio=P.warmup_ratio, weight_decay=P.weight_decay,
                        max_length=P.max_length, seed=seed, eval_every=every,
                        grad_accum=P.grad_accum, mixed_precision=P.mixed_precision,
-                       max_steps=P.max_steps, log_every=max(1, min(10, every)))
+                       max_steps=_step_budget(P, P.student_epochs, n_train, P.max_steps),
+                       log_every=max(1, min(10, every)))
 
 
 def kd_config(P: RunParams, terms: Iterable[str]):
@@ -175,7 +188,7 @@ def get_teacher(s: Setting, data) -> Teacher:
         t0 = time.perf_counter()
         s.log(f"teacher: fine-tuning or loading from cache ({len(data.train)} training examples)")
         with text_progress():
-            model, tok, teacher_id = train.get_teacher(s.ref, data, teacher_config(s.P),
+            model, tok, teacher_id = train.get_teacher(s.ref, data, teacher_config(s.P, len(data.train)),
                                                        trim=s.P.trim_vocab,
                                                        progress=s.progress)
         s.log(f"teacher {teacher_id} ready in {time.perf_counter() - t0:.1f}s")
