@@ -105,5 +105,10 @@ def explore(results_dir: str | Path) -> widgets.Widget:
     from kitlib import results
 
     explorer = Explorer(results.load(results_dir))
-    explorer.redraw()
+    # The first figure goes straight into the cell's output; only later changes redraw
+    # inside the Output widget. Output captured by the widget while papermill (nbclient)
+    # executes the cell left it waiting forever after the cell had finished.
+    first = explorer.figure()
+    if first is not None:
+        first.show()
     return explorer.widget
