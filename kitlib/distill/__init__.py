@@ -1,8 +1,7 @@
 """Knowledge distillation (KD): loss terms, their weights, and the teacher-output cache."""
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from kitlib._lazy import lazy_exports
 
 _EXPORTS = {
     "config": ["KDConfig", "TERMS", "PRED_LOSSES"],
@@ -10,12 +9,4 @@ _EXPORTS = {
                "masked_mse", "select_teacher_hidden", "check_compatible", "kd_losses"],
     "cache": ["TeacherCache", "weights_hash", "tokenizer_hash"],
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        module = importlib.import_module(f"kitlib.distill.{_WHERE[name]}")
-        return getattr(module, name)
-    raise AttributeError(f"module 'kitlib.distill' has no attribute {name!r}")
+__getattr__, __all__ = lazy_exports("kitlib.distill", _EXPORTS)

@@ -5,8 +5,7 @@ Names are imported lazily from their submodules so that ``import kitlib.models``
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from kitlib._lazy import lazy_exports
 
 _EXPORTS = {
     "backbones": ["BACKBONES", "BackboneRef", "resolve_backbone", "load_backbone",
@@ -15,12 +14,4 @@ _EXPORTS = {
     "student": ["build_student", "resolve_layer_map", "provenance_table", "LAYER_MAPS", "INITS"],
     "anatomy": ["count_parameters", "linear_cka", "layer_similarity", "zero_training_eval"],
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        module = importlib.import_module(f"kitlib.models.{_WHERE[name]}")
-        return getattr(module, name)
-    raise AttributeError(f"module 'kitlib.models' has no attribute {name!r}")
+__getattr__, __all__ = lazy_exports("kitlib.models", _EXPORTS)

@@ -4,8 +4,7 @@ Names load lazily from their submodules so that ``import kitlib.train`` stays ch
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from kitlib._lazy import lazy_exports
 
 _EXPORTS = {
     "encoding": ["encode", "IGNORE_INDEX"],
@@ -15,12 +14,4 @@ _EXPORTS = {
     "evaluation": ["evaluate", "predict"],
     "teacher": ["get_teacher", "teacher_vocab_map", "teacher_records"],
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        module = importlib.import_module(f"kitlib.train.{_WHERE[name]}")
-        return getattr(module, name)
-    raise AttributeError(f"module 'kitlib.train' has no attribute {name!r}")
+__getattr__, __all__ = lazy_exports("kitlib.train", _EXPORTS)
