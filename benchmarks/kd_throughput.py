@@ -50,7 +50,7 @@ def setup(backbone: str, dataset: str, n_examples: int):
 
 
 def fresh_student(teacher, build_student):
-    student, _ = build_student(teacher, init="teacher", layer_map="alternate", num_layers=6)
+    student, _ = build_student(teacher, init="from-teacher", layer_map="alternate", num_layers=6)
     student.train()
     return student
 

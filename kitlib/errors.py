@@ -10,7 +10,14 @@ from typing import Any, Iterable
 
 
 class KitError(ValueError):
-    """Bad input to the kit: a parameter, a name, a file. The message says how to fix it."""
+    """Bad input to the kit: a parameter, a name, a file. The message says how to fix it.
+
+    ``hint`` (when given) is the last sentence of the message, kept apart so that a caller
+    that wraps the error (a list of values, say) can pass it on."""
+
+    def __init__(self, message: str = "", hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 class CacheError(KitError):
@@ -35,4 +42,4 @@ def bad_value(param: str, value: Any, allowed: Iterable[Any] | str, hint: str | 
     msg = f"{param}={value!r} is not allowed; allowed: {allowed_text}."
     if hint:
         msg += f" {hint}"
-    return KitError(msg)
+    return KitError(msg, hint=hint)

@@ -21,25 +21,17 @@ from typing import Any, Callable, Mapping
 
 import yaml
 
+from kitlib import vocab
 from kitlib.errors import KitError, bad_value
 
 # Notebook name -> short experiment name; "01", "anatomy" and the full stem are all accepted.
-NOTEBOOKS: dict[str, str] = {
-    "01_copy_weight_anatomy": "anatomy",
-    "02_kd_ablation": "kd_ablation",
-    "03_zero_shot_transfer": "zero_shot",
-    "04_learning_speed": "learning_speed",
-}
+NOTEBOOKS: dict[str, str] = vocab.NOTEBOOKS
 ALL = tuple(NOTEBOOKS)
 STUDENTS = ("02_kd_ablation", "03_zero_shot_transfer", "04_learning_speed")
 
-INIT_NAMES = ("from-scratch", "from-base", "from-teacher")
-_INIT_ALIASES = {"scratch": "from-scratch", "base": "from-base", "teacher": "from-teacher",
-                 **{n: n for n in INIT_NAMES}}
+INIT_NAMES = vocab.INITS
 KD_TERMS = ("pred", "hidden", "attn", "embed")
 KD_WEIGHT_KEYS = (*KD_TERMS, "ce")
-# The contract's layer-map names (kitlib.models.LAYER_MAPS is preferred when it exists).
-_LAYER_MAP_NAMES = ("alternate", "last_of_block", "first", "last", "first_last", "distilbert")
 
 PARAMS_DIR = Path(__file__).resolve().parents[1] / "params"
 
@@ -138,9 +130,10 @@ def _list(item: Callable[[str, Any], Any], what: str, allow_scalar: bool = True,
         for i, x in enumerate(v):
             try:
                 out.append(item(key, x))
-            except KitError:
+            except KitError as err:
                 raise bad_value(key, v, f"a list of {what}",
-                                hint=f"Item {i} ({x!r}) is not one.") from None
+                                hint=f"Item {i} ({x!r}) is not one."
+                                + (f" {err.hint}" if err.hint else "")) from None
         if len(set(map(repr, out))) != len(out):
             raise bad_value(key, v, f"a list of {what} without repeats")
         return out
@@ -159,7 +152,7 @@ def _layer_map(key: str, v: Any) -> Any:
     if isinstance(v, tuple):
         v = list(v)
     if isinstance(v, str):
-        names = _layer_map_names()
+        names = vocab.LAYER_MAPS
         if v not in names:
             raise bad_value(key, v, f"one of {', '.join(map(repr, names))}, "
                                     "or a list of teacher layer indices such as [0, 5, 11]")
@@ -167,22 +160,16 @@ def _layer_map(key: str, v: Any) -> Any:
     if isinstance(v, list) and v and all(_is_int(i) and i >= 0 for i in v) \
             and len(set(v)) == len(v):
         return v
-    raise bad_value(key, v, f"one of {', '.join(map(repr, _layer_map_names()))}, "
+    raise bad_value(key, v, f"one of {', '.join(map(repr, vocab.LAYER_MAPS))}, "
                             "or a list of distinct teacher layer indices >= 0 such as [0, 5, 11]")
 
 
-def _layer_map_names() -> tuple[str, ...]:
-    try:
-        from kitlib.models import LAYER_MAPS  # the owner's registry, when it exists
-        return tuple(LAYER_MAPS)
-    except (ImportError, AttributeError):
-        return _LAYER_MAP_NAMES
-
-
 def _init(key: str, v: Any) -> str:
-    if v not in _INIT_ALIASES:
-        raise bad_value(key, v, list(INIT_NAMES))
-    return _INIT_ALIASES[v]
+    if v not in vocab.INITS:
+        raise bad_value(key, v, list(vocab.INITS),
+                        hint="The teacher is a role, not an init: it is always trained."
+                        if v == vocab.TEACHER else None)
+    return v
 
 
 def _kd_term(key: str, v: Any) -> str:

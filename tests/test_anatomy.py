@@ -86,7 +86,7 @@ def test_count_parameters(models):
                     + emb.token_type_embeddings.weight.numel() + 2 * 32)
     assert counts["embeddings"] == expected_emb
     assert counts["non_embedding"] == counts["total"] - expected_emb
-    student, _ = build_student(teacher, init="teacher", layer_map="alternate", num_layers=2)
+    student, _ = build_student(teacher, init="from-teacher", layer_map="alternate", num_layers=2)
     small = count_parameters(student)
     assert small["embeddings"] == counts["embeddings"]
     per_layer = sum(p.numel() for p in teacher.bert.encoder.layer[0].parameters())
@@ -101,8 +101,8 @@ def test_count_parameters(models):
 def test_layer_similarity(models, family):
     teacher, tok, _ = models[family]
     data = tiny_task_data("classification", languages=("en", "ru", "zh"), n_train=2, n_eval=5)
-    copy, _ = build_student(teacher, init="teacher", layer_map="alternate", num_layers=2)
-    scratch, _ = build_student(teacher, init="scratch", layer_map="alternate", num_layers=2)
+    copy, _ = build_student(teacher, init="from-teacher", layer_map="alternate", num_layers=2)
+    scratch, _ = build_student(teacher, init="from-scratch", layer_map="alternate", num_layers=2)
     copy.train()
     df = layer_similarity(teacher, copy, tok, data.dev, max_examples=4, batch_size=3,
                           progress=False)
@@ -111,17 +111,18 @@ def test_layer_similarity(models, family):
     assert sorted(df["lang"].unique()) == ["en", "ru", "zh"]
     assert len(df) == 3 * 5 * 3  # (4+1) teacher x (2+1) student states per language
     assert df["cka"].between(0, 1 + 1e-9).all()
-    # copied layers give identical representations: embeddings (0, 0) and teacher layer 0 ->
-    # student layer 0, i.e. hidden_states (1, 1); the student's layer 1 is teacher layer 2 but
-    # sees teacher layer 0's output instead of layer 1's, so (3, 2) is close but not exact.
+    # copied layers give identical representations: embeddings (-1, -1) and teacher layer 0
+    # -> student layer 0; the student's layer 1 is teacher layer 2 but sees teacher layer 0's
+    # output instead of layer 1's, so (2, 1) is close but not exact.
     lookup = df.set_index(["lang", "teacher_layer", "student_layer"])["cka"]
+    assert df.teacher_layer.min() == -1 and df.teacher_layer.max() == 3
     for lang in ("en", "ru", "zh"):
+        assert lookup[(lang, -1, -1)] == pytest.approx(1.0, abs=1e-9)
         assert lookup[(lang, 0, 0)] == pytest.approx(1.0, abs=1e-9)
-        assert lookup[(lang, 1, 1)] == pytest.approx(1.0, abs=1e-9)
     fresh = layer_similarity(teacher, scratch, tok, data.dev, max_examples=4, layer_map="alternate",
                              progress=False)
-    assert len(fresh) == 3 * 3  # only the aligned pairs (0,0), (1,1), (3,2)
-    assert set(zip(fresh.teacher_layer, fresh.student_layer)) == {(0, 0), (1, 1), (3, 2)}
+    assert len(fresh) == 3 * 3  # only the aligned pairs (-1,-1), (0,0), (2,1)
+    assert set(zip(fresh.teacher_layer, fresh.student_layer)) == {(-1, -1), (0, 0), (2, 1)}
     assert (fresh["cka"] < 0.99).all()
     # max_examples caps tokens: fewer examples, fewer tokens
     n_small = df[df.lang == "en"]["n_tokens"].iloc[0]
@@ -133,7 +134,7 @@ def test_layer_similarity(models, family):
 def test_layer_similarity_tagging_and_errors(models):
     teacher, tok, _ = models["bert"]
     data = tiny_task_data("tagging", languages=("en", "de"), n_train=2, n_eval=3)
-    student, _ = build_student(teacher, init="teacher", layer_map="first", num_layers=4)
+    student, _ = build_student(teacher, init="from-teacher", layer_map="first", num_layers=4)
     df = layer_similarity(teacher, student, tok, data.dev, layer_map="first", progress=False)
     assert np.allclose(df["cka"], 1.0)
     with pytest.raises(KitError, match="max_examples"):
@@ -147,7 +148,7 @@ def test_layer_similarity_tagging_and_errors(models):
 def test_zero_training_eval(models, tmp_path):
     teacher, tok, folder = models["bert"]
     data = tiny_task_data("classification", languages=("en", "de"), n_train=2, n_eval=6)
-    student, _ = build_student(teacher, init="teacher", layer_map="first", num_layers=4)
+    student, _ = build_student(teacher, init="from-teacher", layer_map="first", num_layers=4)
     records = zero_training_eval(student, tok, data, split="dev", batch_size=4)
     from kitlib.train import evaluate
 
@@ -171,7 +172,7 @@ def test_layer_similarity_equals_pairwise_linear_cka(models):
 
     teacher, tok, _ = models["bert"]
     data = tiny_task_data("classification", languages=("en",), n_train=2, n_eval=4)
-    student, _ = build_student(teacher, init="scratch", layer_map="alternate", num_layers=2)
+    student, _ = build_student(teacher, init="from-scratch", layer_map="alternate", num_layers=2)
     student.eval()
     df = layer_similarity(teacher, student, tok, data.dev, max_examples=4, batch_size=2,
                           progress=False)
@@ -179,5 +180,5 @@ def test_layer_similarity_equals_pairwise_linear_cka(models):
         batches = _encode_batches(data.dev[:4], tok, 2, 64)
         t_states, s_states = _hidden_states(teacher, batches), _hidden_states(student, batches)
     for row in df.itertuples():
-        assert row.cka == pytest.approx(linear_cka(t_states[row.teacher_layer],
-                                                   s_states[row.student_layer]), abs=1e-12)
+        assert row.cka == pytest.approx(linear_cka(t_states[row.teacher_layer + 1],
+                                                   s_states[row.student_layer + 1]), abs=1e-12)

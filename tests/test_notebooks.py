@@ -17,7 +17,7 @@ from kitlib.__main__ import main as cli
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = list(params.NOTEBOOKS)
 REQUIRED = ["run_id", "notebook", "task", "dataset", "backbone", "backbone_source",
-            "teacher_id", "init", "kd", "layer_map", "num_layers", "subset", "seed", "step",
+            "teacher_id", "role", "kd", "layer_map", "num_layers", "subset", "seed", "step",
             "split", "lang", "lang_group", "metric", "value", "wall_s"]
 
 
@@ -110,12 +110,15 @@ def test_notebook_wrote_every_promised_run(smoke_run, name):
     mine = df[df.notebook == name]
     assert mine.run_id.nunique() == expected_runs(P)
     assert mine[REQUIRED].notna().all().all(), mine[REQUIRED].isna().sum()
+    assert set(mine.role) == {"teacher", "student"}
+    assert mine[mine.role == "student"].init.isin(params.INIT_NAMES).all()
+    assert mine[mine.role == "teacher"].init.isna().all()  # a role, not an init
     assert set(mine.backbone) == {"tiny-xlmr"} and set(mine.dataset) == {"pocket-intent"}
     for run_id in mine.run_id.unique():
         meta = json.loads((out / "meta" / f"{run_id}.json").read_text())
         assert meta["params"]["notebook"] == name and meta["params_hash"] and meta["device"]
     langs = set(mine[mine.lang_group.isin(["seen", "unseen"])].lang)
-    students = mine[~mine.init.isin(["teacher"])]
+    students = mine[mine.role == "student"]
     if name == "01_copy_weight_anatomy":
         assert set(students.metric) >= {"cka", "accuracy", "params_total"}
         for _, run in students.groupby("run_id"):

@@ -97,10 +97,13 @@ def test_subset_scalar_runs_only_that_one():
     assert params.load_params("04", subset="[0.01, 0.2]").subset == [0.01, 0.2]
 
 
-def test_inits_aliases_normalize_and_reject():
-    assert params.load_params("02", inits=["teacher", "scratch"]).inits == [
+def test_inits_take_the_papers_names_only():
+    """One spelling (kitlib.vocab): "teacher" is a role, never an init; no short aliases."""
+    assert params.load_params("02", inits=["from-teacher", "from-scratch"]).inits == [
         "from-teacher", "from-scratch"]
     assert "from-teacher" in _error("02", inits=["copy"])
+    assert "role" in _error("02", inits=["teacher"])
+    assert "from-scratch" in _error("02", inits=["scratch"])
 
 
 def test_num_layers_list_only_in_anatomy():

@@ -13,6 +13,7 @@ import torch
 from transformers import AutoModel, AutoModelForSequenceClassification, AutoModelForTokenClassification
 
 from kitlib.errors import KitError
+from kitlib.vocab import INIT_SOURCE
 from kitlib.models.student import (INITS, LAYER_MAPS, build_student, provenance_table,
                                    resolve_layer_map)
 from kitlib.testing import FAMILIES, make_tiny_backbone
@@ -85,7 +86,7 @@ CASES = [(2, "alternate"), (3, "last_of_block"), (4, "first_last"), (3, "distilb
 def test_copies_and_provenance(zoo, family, init, num_layers, layer_map):
     z = zoo[family]
     teacher = z["teacher"]
-    base = z["base_bare"] if init == "base" else None
+    base = z["base_bare"] if init == "from-base" else None
     student, prov = build_student(teacher, init=init, layer_map=layer_map,
                                   num_layers=num_layers, base=base, seed=3)
     assert type(student) is type(teacher)
@@ -96,17 +97,18 @@ def test_copies_and_provenance(zoo, family, init, num_layers, layer_map):
     _check(student, prov, {"teacher": teacher, "base": z["base_bare"]}, resolved)
     table = provenance_table(prov, student)
     counts = table["source"].value_counts().to_dict()
-    if init == "scratch":
+    source = INIT_SOURCE[init]  # "teacher", "base" or None: the model copied from
+    if source is None:
         assert counts == {"init": len(prov)}
     else:
-        assert counts.get(init, 0) > 0 and set(counts) <= {init, "init"}
+        assert counts.get(source, 0) > 0 and set(counts) <= {source, "init"}
         layer_rows = table[table["part"] == "layer"]
-        assert (layer_rows["source"] == init).all()
+        assert (layer_rows["source"] == source).all()
         assert sorted(set(layer_rows["source_layer"])) == sorted(resolved)
-        assert (table[table["part"] == "embeddings"]["source"] == init).all()
+        assert (table[table["part"] == "embeddings"]["source"] == source).all()
         head = table[table["part"] == "head"]
         assert len(head) > 0
-        assert (head["source"] == ("teacher" if init == "teacher" else "init")).all()
+        assert (head["source"] == ("teacher" if init == "from-teacher" else "init")).all()
     logits = student.eval()(**_inputs()).logits
     assert logits.shape == (2, 3) and torch.isfinite(logits).all()
 
@@ -115,14 +117,14 @@ def test_copies_and_provenance(zoo, family, init, num_layers, layer_map):
 @pytest.mark.parametrize("kind", ["teacher", "tagger"])
 def test_full_copy_reproduces_teacher_exactly(zoo, family, kind):
     teacher = zoo[family][kind]
-    student, prov = build_student(teacher, init="teacher", layer_map="first",
+    student, prov = build_student(teacher, init="from-teacher", layer_map="first",
                                   num_layers=TEACHER_LAYERS, head="copy")
     assert all(v is not None for v in prov.values())
     student.eval()
     with torch.no_grad():
         assert torch.equal(student(**_inputs()).logits, teacher(**_inputs()).logits)
     # the reinit head changes the output: the test above can fail
-    other, _ = build_student(teacher, init="teacher", layer_map="first",
+    other, _ = build_student(teacher, init="from-teacher", layer_map="first",
                              num_layers=TEACHER_LAYERS, head="reinit")
     with torch.no_grad():
         assert not torch.equal(other.eval()(**_inputs()).logits, teacher(**_inputs()).logits)
@@ -133,7 +135,7 @@ def test_base_as_bare_or_task_model_gives_same_copies(zoo, family):
     z = zoo[family]
     a, pa = build_student(z["teacher"], init="from-base", layer_map="alternate", num_layers=3,
                           base=z["base_bare"])
-    b, pb = build_student(z["teacher"], init="base", layer_map="alternate", num_layers=3,
+    b, pb = build_student(z["teacher"], init="from-base", layer_map="alternate", num_layers=3,
                           base=z["base_task"])
     # (the task-model base's own head is freshly initialized too, so fresh student tensors
     # are compared with the teacher and the pretrained base only)
@@ -149,25 +151,25 @@ def test_base_as_bare_or_task_model_gives_same_copies(zoo, family):
 
 def test_head_copy_from_base(zoo):
     z = zoo["bert"]
-    student, prov = build_student(z["teacher"], init="base", layer_map="first", num_layers=2,
+    student, prov = build_student(z["teacher"], init="from-base", layer_map="first", num_layers=2,
                                   base=z["base_bare"], head="copy")
     # BERT's pooler is pretrained and lives in the bare encoder; the classifier does not.
     assert prov["bert.pooler.dense.weight"] == "base:pooler.dense.weight"
     assert prov["classifier.weight"] is None
-    auto, prov_auto = build_student(z["teacher"], init="base", layer_map="first", num_layers=2,
+    auto, prov_auto = build_student(z["teacher"], init="from-base", layer_map="first", num_layers=2,
                                     base=z["base_bare"])
     assert prov_auto["bert.pooler.dense.weight"] is None
 
 
 def test_seed_controls_fresh_init(zoo):
     t = zoo["xlmr"]["teacher"]
-    a, _ = build_student(t, init="scratch", layer_map="alternate", num_layers=2, seed=0)
-    b, _ = build_student(t, init="scratch", layer_map="alternate", num_layers=2, seed=0)
-    c, _ = build_student(t, init="scratch", layer_map="alternate", num_layers=2, seed=1)
+    a, _ = build_student(t, init="from-scratch", layer_map="alternate", num_layers=2, seed=0)
+    b, _ = build_student(t, init="from-scratch", layer_map="alternate", num_layers=2, seed=0)
+    c, _ = build_student(t, init="from-scratch", layer_map="alternate", num_layers=2, seed=1)
     wa, wb, wc = (m.get_input_embeddings().weight for m in (a, b, c))
     assert torch.equal(wa, wb) and not torch.equal(wa, wc)
     state = torch.random.get_rng_state()
-    build_student(t, init="scratch", layer_map="alternate", num_layers=2, seed=5)
+    build_student(t, init="from-scratch", layer_map="alternate", num_layers=2, seed=5)
     assert torch.equal(state, torch.random.get_rng_state())  # global RNG untouched
 
 
@@ -200,7 +202,7 @@ def test_unsorted_list_warns_but_works(zoo):
         warnings.simplefilter("error")
         assert resolve_layer_map([1, 3], 6, 2) == [1, 3]
     with pytest.warns(UserWarning):
-        student, prov = build_student(zoo["bert"]["teacher"], init="teacher", layer_map=[4, 0],
+        student, prov = build_student(zoo["bert"]["teacher"], init="from-teacher", layer_map=[4, 0],
                                       num_layers=2)
     assert prov["bert.encoder.layer.0.output.dense.weight"] == "teacher:bert.encoder.layer.4.output.dense.weight"
 
@@ -209,7 +211,7 @@ def test_unsorted_list_warns_but_works(zoo):
     ({"init": "pretrained"}, "init"),
     ({"init": None}, "init"),
     ({"head": "keep"}, "head"),
-    ({"init": "scratch", "head": "copy"}, "head"),
+    ({"init": "from-scratch", "head": "copy"}, "head"),
     ({"layer_map": "every_other"}, "layer_map"),
     ({"layer_map": [0, 6]}, "layer_map"),          # index out of range
     ({"layer_map": [-1, 2]}, "layer_map"),         # negative index
@@ -221,12 +223,13 @@ def test_unsorted_list_warns_but_works(zoo):
     ({"num_layers": 7}, "num_layers"),             # more than the teacher has
     ({"num_layers": 0}, "num_layers"),
     ({"num_layers": 2.0}, "num_layers"),
-    ({"init": "base"}, "base"),                    # base missing
-    ({"init": "base", "base": "xlm-roberta-base"}, "base"),
+    ({"init": "from-base"}, "base"),               # base missing
+    ({"init": "from-base", "base": "xlm-roberta-base"}, "base"),
+    ({"init": "teacher"}, "init"),                 # the teacher is a role, not an init
     ({"seed": -1}, "seed"),
 ])
 def test_bad_input(zoo, kwargs, param):
-    args = {"init": "teacher", "layer_map": "alternate", "num_layers": 2, **kwargs}
+    args = {"init": "from-teacher", "layer_map": "alternate", "num_layers": 2, **kwargs}
     with pytest.raises(KitError, match=param):
         build_student(zoo["bert"]["teacher"], **args)
 
@@ -235,11 +238,11 @@ def test_base_must_match_teacher(zoo):
     teacher = zoo["bert"]["teacher"]
     other_family = zoo["xlmr"]["base_bare"]
     with pytest.raises(KitError, match="base"):
-        build_student(teacher, init="base", base=other_family, layer_map="first", num_layers=2)
+        build_student(teacher, init="from-base", base=other_family, layer_map="first", num_layers=2)
     bigger = AutoModel.from_pretrained(zoo["bert"]["folder"])
     bigger.resize_token_embeddings(bigger.config.vocab_size + 5)
     with pytest.raises(KitError, match="apply_vocab_map"):
-        build_student(teacher, init="base", base=bigger, layer_map="first", num_layers=2)
+        build_student(teacher, init="from-base", base=bigger, layer_map="first", num_layers=2)
 
 
 def test_unsupported_family(tmp_path):
@@ -248,13 +251,13 @@ def test_unsupported_family(tmp_path):
     model = DistilBertForSequenceClassification(DistilBertConfig(
         vocab_size=50, dim=16, n_layers=2, n_heads=2, hidden_dim=32, max_position_embeddings=32))
     with pytest.raises(KitError, match="teacher"):
-        build_student(model, init="teacher", layer_map="first", num_layers=1)
+        build_student(model, init="from-teacher", layer_map="first", num_layers=1)
     with pytest.raises(KitError, match="teacher"):
-        build_student(torch.nn.Linear(2, 2), init="teacher", layer_map="first", num_layers=1)
+        build_student(torch.nn.Linear(2, 2), init="from-teacher", layer_map="first", num_layers=1)
 
 
 def test_provenance_table_rejects_foreign_provenance(zoo):
-    s, prov = build_student(zoo["bert"]["teacher"], init="teacher", layer_map="first", num_layers=2)
+    s, prov = build_student(zoo["bert"]["teacher"], init="from-teacher", layer_map="first", num_layers=2)
     broken = dict(prov)
     broken.pop(next(iter(broken)))
     with pytest.raises(KitError, match="provenance"):
@@ -269,7 +272,7 @@ def test_dtype_mode_and_attention_follow_teacher(zoo):
     folder = zoo["deberta"]["folder"]
     teacher = AutoModelForSequenceClassification.from_pretrained(
         folder, num_labels=3, dtype=torch.bfloat16, attn_implementation="eager").train()
-    student, prov = build_student(teacher, init="teacher", layer_map="last", num_layers=2)
+    student, prov = build_student(teacher, init="from-teacher", layer_map="last", num_layers=2)
     assert student.dtype == torch.bfloat16 and student.training
     assert student.config._attn_implementation == "eager"
     src = dict(teacher.named_parameters())
@@ -281,7 +284,7 @@ def test_dtype_mode_and_attention_follow_teacher(zoo):
 
 def test_bare_encoder_teacher(zoo):
     teacher = _finetune_noise(AutoModel.from_pretrained(zoo["xlmr"]["folder"]), 4)
-    student, prov = build_student(teacher, init="base", base=zoo["xlmr"]["base_task"],
+    student, prov = build_student(teacher, init="from-base", base=zoo["xlmr"]["base_task"],
                                   layer_map="first_last", num_layers=2)
     assert prov["encoder.layer.1.output.dense.weight"] == "base:roberta.encoder.layer.5.output.dense.weight"
     _check(student, prov, {"teacher": teacher, "base": zoo["xlmr"]["base_task"]}, [0, 5],

@@ -9,89 +9,97 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kitlib.experiments.common import (ExperimentResult, execute, final_scores, get_teacher,
-                                       load_data, main_metric, mean_table, results_of,
-                                       setting, student_plan, teacher_plan)
+from kitlib import vocab
+from kitlib.experiments.runs import execute, student_plan, teacher_plan
+from kitlib.experiments.setting import load_data, open_setting
+from kitlib.experiments.tables import (ExperimentResult, final_scores, mean_table, model_label,
+                                       results_of)
+from kitlib.experiments.teachers import shared_teacher
 from kitlib.params import RunParams
-
-GROUPS = ("all", "seen", "unseen", "all_but_en")
 
 
 def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
     """Every run notebook 02 promises; returns its records and tables
-    (``per_language``, ``attribution``, ``ablation``, ``summary``)."""
-    s = setting(P, out_dir)
+    (``main``, ``ablation_runs``, ``per_language``, ``attribution``, ``ablation``,
+    ``summary``)."""
+    s = open_setting(P, out_dir)
     data = load_data(s)
-    teacher = get_teacher(s, data)
+    teacher = shared_teacher(s, data)
     plans = [teacher_plan(s, teacher)]
     for seed in P.seeds:
         for init in P.inits:
             for kd in P.kd:
                 plans.append(student_plan(s, teacher, data, init=init, seed=seed,
                                           kd_terms=list(P.kd_terms) if kd else None))
-        if "from-teacher" in P.inits:
+        if vocab.FROM_TEACHER in P.inits:
             for terms in P.kd_ablation:
                 if True in P.kd and list(terms) == list(P.kd_terms):
                     continue  # the same run as the main grid's from-teacher + KD
-                plans.append(student_plan(s, teacher, data, init="from-teacher", seed=seed,
-                                          kd_terms=list(terms)))
+                plans.append(student_plan(s, teacher, data, init=vocab.FROM_TEACHER,
+                                          seed=seed, kd_terms=list(terms)))
     done, skipped = execute(s, plans, "02 KD ablation")
     ids = [p.run_id for p in plans]
     df = results_of(s, ids)
     return ExperimentResult(df, tables(df, P), ids, done, skipped)
 
 
-def _model_label(row) -> str:
-    return "teacher" if row.init == "teacher" else f"{row.init}, {'KD' if row.kd else 'no KD'}"
+def main_grid(df: pd.DataFrame, P: RunParams) -> pd.DataFrame:
+    """The teacher and the init x {no KD, KD with every ``kd_terms``} students: the records
+    the main comparison is drawn from (the KD-term ablation runs are left out)."""
+    full_terms = "+".join(P.kd_terms)
+    keep = (df.role == vocab.TEACHER) | ~df.kd.astype(bool) | (df.kd_terms == full_terms)
+    return df[keep].reset_index(drop=True)
+
+
+def ablation_runs(df: pd.DataFrame) -> pd.DataFrame:
+    """The from-teacher students (no KD and every KD-term set): the ablation's records."""
+    return df[(df.role == vocab.STUDENT) & (df.init == vocab.FROM_TEACHER)].reset_index(drop=True)
 
 
 def tables(df: pd.DataFrame, P: RunParams) -> dict[str, pd.DataFrame]:
-    """Summary tables from the records of notebook 02 (test split, main metric)."""
+    """Summary tables from the records of notebook 02 (test split, main metric), plus the
+    plot-ready record frames ``main`` and ``ablation_runs``."""
     if df.empty:
         return {}
-    metric = main_metric(df.task.iloc[0])
-    final = final_scores(df, "test")
-    final = final[final.metric == metric].copy()
-    final["model"] = final.apply(_model_label, axis=1)
-    full_terms = "+".join(P.kd_terms)
-    main = final[(final.init == "teacher") | ~final.kd | (final.kd_terms == full_terms)]
-    per_language = mean_table(main, ["model"])
-    order = [c for c in per_language.columns if c not in GROUPS] + \
-        [g for g in GROUPS if g in per_language.columns]
-    per_language = per_language[order]
+    metric = vocab.main_metric(df.task.iloc[0])
+    main = main_grid(df, P)
+    final = final_scores(main, "test")
+    final = final[final.metric == metric].assign(model=lambda d: model_label(d))
+    per_language = mean_table(final, ["model"])
 
-    means = main.groupby(["init", "kd", "lang"]).value.mean()
-    langs = [c for c in order]
+    students = final[final.role == vocab.STUDENT]
+    means = students.groupby(["init", "kd", "lang"]).value.mean()
     rows = []
-    for lang in langs:
-        row = {"lang": lang}
-
+    for lang in per_language.columns:
         def get(init, kd):
             return means.get((init, kd, lang), float("nan"))
-        row["init gain (from-teacher vs from-scratch, no KD)"] = (
-            get("from-teacher", False) - get("from-scratch", False))
+        row = {"lang": lang,
+               "init gain (from-teacher vs from-scratch, no KD)":
+                   get(vocab.FROM_TEACHER, False) - get(vocab.FROM_SCRATCH, False)}
         for init in P.inits:
             row[f"KD gain at {init}"] = get(init, True) - get(init, False)
         rows.append(row)
     attribution = pd.DataFrame(rows).set_index("lang")
 
-    abl = final[(final.init == "from-teacher")].copy()
-    abl["KD terms"] = abl.apply(lambda r: r.kd_terms if r.kd else "no KD", axis=1)
-    ablation = mean_table(abl, ["KD terms"])[order] if not abl.empty else pd.DataFrame()
+    abl = final_scores(ablation_runs(df), "test")
+    abl = abl[abl.metric == metric].copy()
+    abl["KD terms"] = [vocab.kd_terms_label(k, t) for k, t in zip(abl.kd, abl.kd_terms)]
+    ablation = mean_table(abl, ["KD terms"]) if not abl.empty else pd.DataFrame()
 
-    summary = _with_error(main, metric)
-    return {"per_language": per_language, "attribution": attribution, "ablation": ablation,
-            "summary": summary}
+    summary = _with_error(final, metric)
+    return {"main": main, "ablation_runs": ablation_runs(df), "per_language": per_language,
+            "attribution": attribution, "ablation": ablation, "summary": summary}
 
 
 def _with_error(final: pd.DataFrame, metric: str) -> pd.DataFrame:
     """Group scores as "mean ± stderr" text (stderr over seeds, or the evaluation's own
-    binomial stderr with a single seed)."""
+    per-example stderr with a single seed)."""
     rows = []
-    for model, g in final[final.lang.isin(GROUPS)].groupby("model"):
+    for model, g in final[final.lang.isin(vocab.LANG_GROUPS)].groupby("model"):
         row = {"model": model}
         for lang, h in g.groupby("lang"):
             se = h.value.std(ddof=1) / len(h) ** 0.5 if len(h) > 1 else h.stderr.iloc[0]
-            row[f"{metric} ({lang})"] = f"{h.value.mean():.3f} ± {se:.3f}"
+            what = f"SE over {len(h)} seeds" if len(h) > 1 else "per-example SE"
+            row[f"{metric} ({lang})"] = f"{h.value.mean():.3f} ± {se:.3f} ({what})"
         rows.append(row)
     return pd.DataFrame(rows).set_index("model")

@@ -16,25 +16,30 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kitlib.experiments.common import (ExperimentResult, execute, final_scores, get_teacher,
-                                       load_data, main_metric, mean_table, results_of,
-                                       setting, student_plan, teacher_plan)
+from kitlib import vocab
+from kitlib.experiments.runs import execute, student_plan, teacher_plan
+from kitlib.experiments.setting import load_data, open_setting
+from kitlib.experiments.tables import ExperimentResult, final_scores, mean_table, results_of
+from kitlib.experiments.teachers import shared_teacher
 from kitlib.params import RunParams
+
+STEPS_TO_TARGET = "steps_to_target"
 
 
 def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
-    """Every run notebook 04 promises; tables ``steps_to_target``, ``final``, ``summary``."""
-    s = setting(P, out_dir)
+    """Every run notebook 04 promises; tables ``steps_to_target``, ``reach``, ``final``,
+    ``summary``."""
+    s = open_setting(P, out_dir)
     plans = []
     teacher_full = None
     if P.teacher_data == "full":
-        teacher_full = get_teacher(s, load_data(s))
+        teacher_full = shared_teacher(s, load_data(s))
         plans.append(teacher_plan(s, teacher_full))
     for subset in P.subset:
         data = load_data(s, subset=subset)
         s.log(f"subset {subset:g}: {len(data.train)} training examples")
         if teacher_full is None:
-            teacher = get_teacher(s, data)
+            teacher = shared_teacher(s, data)
             plans.append(teacher_plan(s, teacher, subset=subset))
         else:
             teacher = teacher_full
@@ -48,45 +53,61 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
     return ExperimentResult(df, tables(df, P), ids, done, skipped)
 
 
+def subset_records(df: pd.DataFrame, subset: float) -> pd.DataFrame:
+    """The students trained on ``subset`` plus the teacher they learn from (with
+    ``teacher_data="full"`` one teacher for every subset; else the subset's own teacher), for
+    the curves of one subset: the teacher is drawn as a reference line."""
+    students = df[(df.role == vocab.STUDENT) & (df.subset == subset)]
+    teachers = df[(df.role == vocab.TEACHER) & df.teacher_id.isin(set(students.teacher_id))]
+    return pd.concat([teachers, students], ignore_index=True)
+
+
 def steps_to_target(df: pd.DataFrame, fraction: float, metric: str) -> pd.DataFrame:
     """Per student run and language: first step whose dev score >= fraction x teacher's
     dev score on that language (NaN when never reached). Teacher per teacher_id (+subset
-    when the teacher was trained on the subset)."""
+    when the teacher was trained on the subset).
+
+    Returns plot-ready records: the student run's own fields, ``metric =
+    "steps_to_target"``, ``value`` = steps (NaN: not reached), ``target`` and ``max_step``
+    (the run's budget)."""
     dev = df[(df.split == "dev") & (df.metric == metric)]
-    teach = dev[dev.init == "teacher"]
+    teach = dev[dev.role == vocab.TEACHER]
     target = {(r.teacher_id, r.lang): fraction * r.value for r in teach.itertuples()}
     rows = []
-    students = dev[dev.init != "teacher"]
-    for (rid, lang), g in students.groupby(["run_id", "lang"]):
+    students = dev[dev.role == vocab.STUDENT]
+    for (_rid, lang), g in students.groupby(["run_id", "lang"]):
         first = g.iloc[0]
         goal = target.get((first.teacher_id, lang))
         if goal is None:
             continue
         g = g.sort_values("step")
         hit = g[g.value >= goal - 1e-12]
-        rows.append({"run_id": rid, "init": first.init, "subset": first.subset,
-                     "seed": first.seed, "lang": lang, "lang_group": first.lang_group,
-                     "target": goal, "steps": float(hit.step.iloc[0]) if len(hit) else np.nan,
-                     "max_step": float(g.step.max())})
+        rec = first.to_dict()
+        rec.update(metric=STEPS_TO_TARGET, split="dev", target=goal, stderr=np.nan,
+                   value=float(hit.step.iloc[0]) if len(hit) else np.nan,
+                   steps=float(hit.step.iloc[0]) if len(hit) else np.nan,
+                   max_step=float(g.step.max()), step=float(g.step.max()))
+        rows.append(rec)
     return pd.DataFrame(rows)
 
 
 def tables(df: pd.DataFrame, P: RunParams) -> dict[str, pd.DataFrame]:
     if df.empty:
         return {}
-    metric = main_metric(df.task.iloc[0])
+    metric = vocab.main_metric(df.task.iloc[0])
     reach = steps_to_target(df, P.target_fraction, metric)
     if reach.empty:
         steps = pd.DataFrame()
     else:
-        steps = reach.groupby(["subset", "init", "lang"]).steps.mean().unstack("lang")
+        steps = mean_table(reach, ["subset", "init"])
     final = final_scores(df, "test")
-    final = final[final.metric == metric]
+    final = final[(final.metric == metric) & (final.role == vocab.STUDENT)]
     final_table = mean_table(final, ["subset", "init"])
-    groups = [g for g in ("all", "seen", "unseen") if g in final_table.columns]
+    groups = [g for g in (vocab.ALL, vocab.SEEN, vocab.UNSEEN) if g in final_table.columns]
     summary = final_table[groups].copy()
-    if not steps.empty and "all" in steps.columns:
-        summary = summary.join(steps[["all"]].rename(
-            columns={"all": f"steps to {P.target_fraction:.0%} of teacher (all)"}), how="left")
+    if not steps.empty and vocab.ALL in steps.columns:
+        summary = summary.join(steps[[vocab.ALL]].rename(
+            columns={vocab.ALL: f"steps to {P.target_fraction:.0%} of teacher (all)"}),
+            how="left")
     return {"steps_to_target": steps, "reach": reach, "final": final_table,
             "summary": summary}

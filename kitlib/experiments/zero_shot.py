@@ -4,18 +4,23 @@ For each training scenario (``train_languages``: "en" = English only, "seen" = t
 dataset's seen languages) a teacher is fine-tuned on those languages only and students of
 every init are distilled (KD) on the same data; everything is evaluated on all languages.
 The transfer gap of a language is its score minus the score on the training language(s)
-(English for "en"; the mean over the seen languages otherwise).
+(English for "en"; the mean over the seen languages otherwise), computed per run, so that
+seeds can be pooled like any score.
 """
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
-from kitlib.experiments.common import (ExperimentResult, execute, final_scores, get_teacher,
-                                       load_data, main_metric, results_of, setting,
-                                       student_plan, teacher_plan)
+from kitlib import vocab
+from kitlib.experiments.runs import execute, student_plan, teacher_plan
+from kitlib.experiments.setting import load_data, open_setting
+from kitlib.experiments.tables import ExperimentResult, final_scores, model_label, results_of
+from kitlib.experiments.teachers import shared_teacher
 from kitlib.params import RunParams
 
-GROUPS = ("all", "seen", "unseen", "all_but_en")
+TRANSFER_GAP = "transfer_gap"
 
 
 def scenario_name(scenario) -> str:
@@ -24,15 +29,15 @@ def scenario_name(scenario) -> str:
 
 def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
     """Every run notebook 03 promises; tables ``scores``, ``transfer_gap``,
-    ``seen_unseen``, ``summary``."""
-    s = setting(P, out_dir)
+    ``gap_records``, ``seen_unseen``, ``summary``."""
+    s = open_setting(P, out_dir)
     plans = []
     for scenario in P.train_languages:
         name = scenario_name(scenario)
         data = load_data(s, train_languages=scenario)
         s.log(f"scenario {name!r}: train on {', '.join(data.train_languages)}; "
               f"unseen: {', '.join(data.unseen_languages) or '-'}")
-        teacher = get_teacher(s, data)
+        teacher = shared_teacher(s, data)
         plans.append(teacher_plan(s, teacher, scenario=name))
         for seed in P.seeds:
             for init in P.inits:
@@ -44,27 +49,48 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
     return ExperimentResult(df, tables(df), ids, done, skipped)
 
 
+def gap_records(final: pd.DataFrame) -> pd.DataFrame:
+    """Per run and language: score minus the run's own score on its training language(s)
+    (English in the "en" scenario, else the mean over its seen languages). One record per
+    (run, language) with the run's fields, ``metric = "transfer_gap"`` and a per-example
+    standard error sqrt(se_lang^2 + se_ref^2) (different test sentences)."""
+    rows = []
+    langs = final[~final.lang.isin(vocab.LANG_GROUPS)]
+    for _, run in langs.groupby("run_id"):
+        if run.scenario.iloc[0] == "en":
+            ref_rows = run[run.lang == "en"]
+        else:
+            ref_rows = run[run.lang_group == vocab.SEEN]
+        if ref_rows.empty:
+            continue
+        ref = ref_rows.value.mean()
+        ref_se = math.sqrt((ref_rows.stderr.fillna(0) ** 2).sum()) / len(ref_rows)
+        for r in run.itertuples(index=False):
+            rec = r._asdict()
+            rec.update(metric=TRANSFER_GAP, value=r.value - ref,
+                       stderr=math.sqrt((0 if pd.isna(r.stderr) else r.stderr) ** 2
+                                        + ref_se ** 2))
+            rows.append(rec)
+    return pd.DataFrame(rows, columns=list(final.columns))
+
+
 def tables(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
     if df.empty:
         return {}
-    metric = main_metric(df.task.iloc[0])
+    metric = vocab.main_metric(df.task.iloc[0])
     final = final_scores(df, "test")
-    final = final[final.metric == metric]
-    langs = final[~final.lang.isin(GROUPS)]
-    scores = langs.groupby(["scenario", "init", "lang"]).value.mean().unstack("lang")
-    gaps = []
-    for (scenario, init), g in langs.groupby(["scenario", "init"]):
-        seen = g[g.lang_group == "seen"]
-        ref = g[g.lang == "en"].value.mean() if scenario == "en" else \
-            seen.groupby("lang").value.mean().mean()
-        for lang, h in g.groupby("lang"):
-            gaps.append({"scenario": scenario, "init": init, "lang": lang,
-                         "lang_group": h.lang_group.iloc[0], "gap": h.value.mean() - ref})
-    gap = pd.DataFrame(gaps)
-    gap_table = gap.pivot_table(index=["scenario", "init"], columns="lang", values="gap")
-    groups = final[final.lang.isin(("seen", "unseen"))]
-    seen_unseen = groups.groupby(["scenario", "init", "lang"]).value.mean().unstack("lang")
-    if {"seen", "unseen"} <= set(seen_unseen.columns):
-        seen_unseen["unseen - seen"] = seen_unseen["unseen"] - seen_unseen["seen"]
-    return {"scores": scores, "transfer_gap": gap_table, "gap_long": gap,
-            "seen_unseen": seen_unseen, "summary": seen_unseen}
+    final = final[final.metric == metric].assign(model=lambda d: model_label(d))
+    langs = final[~final.lang.isin(vocab.LANG_GROUPS)]
+    scores = langs.pivot_table(index=["scenario", "model"], columns="lang", values="value",
+                               aggfunc="mean")
+    gaps = gap_records(final)
+    gaps = gaps.assign(model=model_label(gaps)) if len(gaps) else gaps
+    gap_table = gaps.pivot_table(index=["scenario", "model"], columns="lang", values="value",
+                                 aggfunc="mean") if len(gaps) else pd.DataFrame()
+    groups = final[final.lang.isin((vocab.SEEN, vocab.UNSEEN))]
+    seen_unseen = groups.pivot_table(index=["scenario", "model"], columns="lang",
+                                     values="value", aggfunc="mean")
+    if {vocab.SEEN, vocab.UNSEEN} <= set(seen_unseen.columns):
+        seen_unseen["unseen - seen"] = seen_unseen[vocab.UNSEEN] - seen_unseen[vocab.SEEN]
+    return {"test_scores": final, "scores": scores, "transfer_gap": gap_table,
+            "gap_records": gaps, "seen_unseen": seen_unseen, "summary": seen_unseen}

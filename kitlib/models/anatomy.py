@@ -106,19 +106,26 @@ def _hidden_states(model: Any, batches: list[dict]) -> list["torch.Tensor"]:
     return [torch.cat(chunks) for chunks in per_layer]
 
 
+#: Layer number of the embedding output in :func:`layer_similarity` (layer k = output of
+#: transformer layer k, as in layer maps).
+EMBEDDINGS = -1
+
+
 def layer_similarity(teacher: "torch.nn.Module", student: "torch.nn.Module", tokenizer: Any,
                      examples: "Sequence[Example]", *, layer_map: Any = None,
                      max_examples: int = 64, batch_size: int = 16, max_length: int = 64,
                      progress: bool = True) -> "pd.DataFrame":
     """Linear CKA between teacher and student layers, per language, on the same tokens.
 
-    Layer numbering is Hugging Face's ``hidden_states`` index: 0 = the embedding output,
-    k + 1 = the output of transformer layer k (so a 12-layer teacher has 0..12). Both models
+    Layer numbering is the kit's one numbering, the same as in layer maps: layer ``k`` is
+    the output of transformer layer k (0-based), and ``-1`` (:data:`EMBEDDINGS`) is the
+    embedding output (Hugging Face's ``hidden_states[k + 1]`` and ``hidden_states[0]``), so a
+    12-layer teacher has -1..11. Both models
     see the same inputs (the first ``max_examples`` examples of each language, texts or
     pre-split words, truncated to ``max_length``); representations of every non-padding token
     (special tokens included) are compared. ``layer_map=None``: every teacher layer against
     every student layer; otherwise (a name or list, as for ``build_student``) only the pairs
-    it aligns: (0, 0) and (layer_map[i] + 1, i + 1).
+    it aligns: the embeddings (-1, -1) and (layer_map[i], i).
 
     Returns a DataFrame with columns ``lang, teacher_layer, student_layer, cka, n_tokens``.
     Runs under ``torch.inference_mode`` with both models in eval mode (restored afterwards).
@@ -165,7 +172,7 @@ def layer_similarity(teacher: "torch.nn.Module", student: "torch.nn.Module", tok
                 t_sides = {t: _CkaSide(t_states[t]) for t in sorted({t for t, _ in pairs})}
                 s_sides = {s: _CkaSide(s_states[s]) for s in sorted({s for _, s in pairs})}
                 for t, s in pairs:
-                    rows.append({"lang": lang, "teacher_layer": t, "student_layer": s,
+                    rows.append({"lang": lang, "teacher_layer": t - 1, "student_layer": s - 1,
                                  "cka": _cka(t_sides[t], s_sides[s]),
                                  "n_tokens": int(t_sides[t].n)})
     finally:

@@ -2,10 +2,10 @@
 
 Why: the paper's claim is about initialization. A student is the teacher's own class with fewer
 layers (same width, heads and vocabulary), freshly initialized with a seed, then filled:
-- from-scratch (``init="scratch"``): nothing copied;
-- from-base (``init="base"``): embeddings and the chosen layers copied from the pretrained,
-  not fine-tuned, backbone (``base``);
-- from-teacher (``init="teacher"``): the same copied from the fine-tuned teacher.
+- from-scratch (``init="from-scratch"``): nothing copied;
+- from-base (``init="from-base"``): embeddings and the chosen layers copied from the
+  pretrained, not fine-tuned, backbone (``base``);
+- from-teacher (``init="from-teacher"``): the same copied from the fine-tuned teacher.
 Which teacher layers feed which student layers is the ``layer_map``; whether the task head
 (classifier, and the pooler / head dense layer) is copied is the ``head`` policy. The returned
 ``provenance`` maps every student parameter to its source so that notebooks can show (and
@@ -18,16 +18,16 @@ import re
 import warnings
 from typing import TYPE_CHECKING, Any, Sequence
 
+from kitlib import vocab
 from kitlib.errors import KitError, bad_value
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     import torch
 
-INITS = ("scratch", "base", "teacher")
-INIT_ALIASES = {"from-scratch": "scratch", "from-base": "base", "from-teacher": "teacher"}
+INITS = vocab.INITS
 HEADS = ("auto", "copy", "reinit")
-LAYER_MAPS = ("alternate", "last_of_block", "first", "last", "first_last", "distilbert")
+LAYER_MAPS = vocab.LAYER_MAPS
 FAMILIES = ("bert", "xlm-roberta", "deberta-v2")
 
 _LAYER_RE = re.compile(r"^((?:[A-Za-z_]+\.)?encoder\.layer\.)(\d+)\.(.+)$")
@@ -170,18 +170,17 @@ def _num_layers_of(model: Any) -> int:
 # Student construction
 # ---------------------------------------------------------------------------------------------
 def _validate(teacher, init, layer_map, num_layers, head, base) -> tuple[str, str, list[int]]:
-    if not isinstance(init, str) or INIT_ALIASES.get(init, init) not in INITS:
-        raise bad_value("init", init, list(INITS) + list(INIT_ALIASES))
-    init = INIT_ALIASES.get(init, init)
+    if not isinstance(init, str) or init not in INITS:
+        raise bad_value("init", init, list(INITS))
     if head not in HEADS:
         raise bad_value("head", head, HEADS)
     family = _family(teacher, "teacher")
     teacher_layers = _num_layers_of(teacher)
     _check_int("num_layers", num_layers, 1, teacher_layers)
-    if init == "base":
+    if init == vocab.FROM_BASE:
         if base is None:
             raise bad_value("base", None, "the pretrained backbone (bare encoder or task model)"
-                            " of the teacher's family", "init='base' (from-base) needs it.")
+                            " of the teacher's family", "init='from-base' needs it.")
         base_family = _family(base, "base")
         if base_family != family:
             raise bad_value("base", base_family, [family], "base and teacher must be one family.")
@@ -201,9 +200,9 @@ def _validate(teacher, init, layer_map, num_layers, head, base) -> tuple[str, st
         if base is not None:
             warnings.warn(f"base is ignored for init={init!r}.", UserWarning, stacklevel=3)
         source_layers = teacher_layers
-    if init == "scratch" and head == "copy":
+    if init == vocab.FROM_SCRATCH and head == "copy":
         raise bad_value("head", head, ["auto", "reinit"],
-                        "init='scratch' (from-scratch) copies nothing.")
+                        "init='from-scratch' copies nothing.")
     _check_int("num_layers", num_layers, 1, source_layers)
     resolved = resolve_layer_map(layer_map, source_layers, num_layers)
     return init, head, resolved
@@ -215,7 +214,8 @@ def build_student(teacher: "torch.nn.Module", *, init: str, layer_map: str | Seq
     """A ``num_layers``-layer copy of the teacher's architecture, initialized per ``init``.
 
     ``teacher``: a Hugging Face model of family bert / xlm-roberta / deberta-v2 (task model or
-    bare encoder). ``init``: "scratch" | "base" | "teacher" (or "from-scratch", ...).
+    bare encoder). ``init``: "from-scratch" | "from-base" | "from-teacher"
+    (:data:`kitlib.vocab.INITS`).
     ``layer_map``: a name in ``LAYER_MAPS`` or a list of source layer indices (see
     ``resolve_layer_map``); student layer i is copied from source layer ``layer_map[i]``.
     ``head``: "auto" (copy for from-teacher, reinit otherwise), "copy" (from-teacher: the
@@ -242,8 +242,9 @@ def build_student(teacher: "torch.nn.Module", *, init: str, layer_map: str | Seq
     student.to(dtype=ref.dtype, device=ref.device)
     student.train(teacher.training)
 
-    source = {"teacher": teacher, "base": base}.get(init)
-    copy_head = head == "copy" or (head == "auto" and init == "teacher")
+    source_name = vocab.INIT_SOURCE[init]
+    source = {"teacher": teacher, "base": base}.get(source_name)
+    copy_head = head == "copy" or (head == "auto" and init == vocab.FROM_TEACHER)
     prefix = getattr(teacher, "base_model_prefix", "")
     student_bare = _is_bare(student)
     provenance: dict[str, str | None] = {}
@@ -266,11 +267,11 @@ def build_student(teacher: "torch.nn.Module", *, init: str, layer_map: str | Seq
                 if part == "head":  # e.g. a bare base has no classifier: stays fresh
                     provenance[name] = None
                     continue
-                raise KitError(f"{init} model has no parameter {src!r} of shape "
+                raise KitError(f"{source_name} model has no parameter {src!r} of shape "
                                f"{tuple(param.shape)} to copy into the student's {name!r}; "
                                f"is it the same architecture as the teacher?")
             param.copy_(tensor)
-            provenance[name] = f"{init}:{src}"
+            provenance[name] = f"{source_name}:{src}"
     return student, provenance
 
 

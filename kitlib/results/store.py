@@ -8,7 +8,9 @@ has its metadata. Records of a run that raised are never written.
 
 Layout of a results folder::
 
-    FORMAT_VERSION          "1": folders of another version are refused (CacheError)
+    FORMAT_VERSION          "2": folders of another version are refused (CacheError);
+                            format 1 had no ``role`` column and stored the teacher as
+                            init "teacher"
     meta/<run_id>.json      run-level metadata, written before the records
     runs/<run_id>.parquet   the run's records (the completion marker)
     figures/...             standalone HTML figures written by the notebooks
@@ -28,12 +30,14 @@ import pandas as pd
 from kitlib.errors import CacheError, KitError, bad_value
 from kitlib.paths import atomic_write_bytes, atomic_write_text
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 
-# One row per run x step x split x language x metric (DESIGN.md, "The record").
+# One row per run x step x split x language x metric (docs/design.md, "The record").
+# ``role`` is "teacher" or "student" (kitlib.vocab); ``init`` is a student's init and None
+# for the teacher, which is a role, not an init.
 RECORD_COLUMNS = [
     "run_id", "notebook", "task", "dataset", "backbone", "backbone_source", "teacher_id",
-    "init", "kd", "kd_terms", "layer_map", "num_layers", "subset", "seed",
+    "role", "init", "kd", "kd_terms", "layer_map", "num_layers", "subset", "seed",
     "step", "epoch", "split", "lang", "lang_group", "metric", "value", "n", "stderr", "wall_s",
 ]
 # Run-level metadata joined into every row by load().

@@ -20,9 +20,11 @@ from typing import Sequence
 
 import numpy as np
 
+from kitlib import vocab
+
 BOOTSTRAP = 200
 BOOTSTRAP_SEED = 0
-GROUPS = ("seen", "unseen", "all", "all_but_en")
+GROUPS = vocab.LANG_GROUPS
 
 
 def accuracy(gold: Sequence[int], pred: Sequence[int]) -> tuple[float, float]:

@@ -1,0 +1,199 @@
+"""Runs: what one run of a notebook's grid is (its key, id and record fields), how a grid
+of runs is executed against the results store, and the two kinds of run every notebook
+has (the teacher's scores, and a student trained with or without KD).
+
+Why: a run must be skipped exactly when its records are complete and redone exactly when
+anything that determines them changed. Its id is therefore a hash of everything but the
+grid lists (adding a seed must not redo the other seeds), and its records are written only
+when it finishes (``ResultStore.run``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from kitlib import vocab
+from kitlib.experiments.setting import (Setting, kd_config, student_config, teacher_config,
+                                        text_progress)
+from kitlib.experiments.teachers import Teacher, student_from
+from kitlib.params import RunParams
+from kitlib.paths import stable_hash
+from kitlib.results import run_meta
+
+# Grid parameters: they choose WHICH runs a notebook does, not how one run is done, so they
+# are not part of a run's key (adding a seed must not redo the other seeds).
+_GRID_KEYS = {"out_dir", "redo", "progress", "inits", "kd", "kd_ablation", "seeds", "subset",
+              "train_languages", "layer_maps", "target_fraction", "num_layers", "layer_map",
+              "teacher_data"}
+
+
+def run_key(P: RunParams, **spec: Any) -> dict:
+    """Everything that determines one run's records: the setting minus grid keys + spec."""
+    setting_values = {k: v for k, v in P.values.items() if k not in _GRID_KEYS}
+    return {"notebook": P.notebook, **setting_values, **spec}
+
+
+def run_id(P: RunParams, label: str, **spec: Any) -> str:
+    """Readable and unique: ``02-from-teacher-KD-s44-<hash>``."""
+    safe = "".join(c if c.isalnum() or c in "._+=-" else "-" for c in label)
+    return f"{P.notebook[:2]}-{safe}-{stable_hash(run_key(P, **spec), 10)}"
+
+
+def run_fields(P: RunParams, teacher: Teacher, *, role: str, init: str | None, kd: bool,
+               kd_terms: Iterable[str], layer_map: Any, num_layers: int, subset: float,
+               seed: int, **extra: Any) -> dict:
+    """The run-level columns every record gets (the record format of ``kitlib.results``).
+
+    ``role`` is :data:`vocab.TEACHER` or :data:`vocab.STUDENT`; a teacher has no ``init``
+    (None): it is its own series in every figure, never one of the inits."""
+    if role not in vocab.ROLES:
+        raise ValueError(f"role={role!r}; allowed: {vocab.ROLES}")
+    if (role == vocab.TEACHER) != (init is None) or (init is not None and init not in vocab.INITS):
+        raise ValueError(f"init={init!r} with role={role!r}: a student has one of "
+                         f"{vocab.INITS}, the teacher none")
+    data = teacher.data
+    extra.setdefault("model", vocab.run_label(role, init, kd))
+    return {"notebook": P.notebook, "task": data.task, "dataset": P.dataset,
+            "backbone": P.backbone, "backbone_source": getattr(teacher.ref, "source", None),
+            "teacher_id": teacher.teacher_id, "role": role, "init": init, "kd": bool(kd),
+            "kd_terms": "+".join(kd_terms) if kd else "",
+            "layer_map": layer_map if isinstance(layer_map, str)
+            else ",".join(map(str, layer_map)),
+            "num_layers": int(num_layers), "subset": float(subset), "seed": int(seed), **extra}
+
+
+@dataclass
+class Plan:
+    """One run of a grid: its id, label, record fields and what it does."""
+
+    run_id: str
+    label: str
+    fields: dict
+    do: Callable[[Callable[[list[dict]], None]], None]
+    meta: dict = field(default_factory=dict)
+
+
+def execute(s: Setting, plans: list[Plan], desc: str) -> tuple[list[str], list[str]]:
+    """Run every plan not already complete (unless ``redo``); records go to the store.
+
+    Returns (run ids done now, run ids skipped as complete). A plan that raises writes
+    nothing and the exception propagates (rerunning resumes from it).
+    """
+    from tqdm.std import tqdm
+
+    done = []
+    todo = [p for p in plans if s.P.redo or not s.store.is_complete(p.run_id)]
+    skipped = [p.run_id for p in plans if p not in todo]
+    if skipped:
+        s.log(f"{desc}: {len(skipped)} of {len(plans)} runs already complete in "
+              f"{s.store.root} (set redo=True to rerun them)")
+    bar = tqdm(todo, desc=desc, unit="run", disable=not s.progress)
+    for plan in bar:
+        bar.set_postfix_str(plan.label)
+        s.log(f"run {plan.run_id}: {plan.label}")
+        meta = run_meta(s.P.to_dict(), label=plan.label, **plan.meta)
+        with s.store.run(plan.run_id, meta) as run, text_progress():
+            plan.do(lambda recs: run.add(recs, **plan.fields))
+        done.append(plan.run_id)
+    return done, skipped
+
+
+def evaluate_at(model: Any, tokenizer: Any, data: Any, split: str, cfg: Any, step: int = 0,
+                epoch: float | None = 0.0) -> list[dict]:
+    """``kitlib.train.evaluate`` records stamped with the step they belong to."""
+    from kitlib import train
+
+    recs = train.evaluate(model, tokenizer, data, split, batch_size=cfg.eval_batch_size,
+                          max_length=cfg.max_length)
+    for r in recs:
+        r["step"], r["epoch"] = step, epoch
+    return recs
+
+
+def train_and_test(s: Setting, student: Any, teacher: Teacher, data: Any, cfg: Any, kd: Any,
+                   layer_ids: list[int], emit: Callable[[list[dict]], None]) -> None:
+    """Train a student (fine-tune or KD) with dev curves, then evaluate it on test.
+
+    ``layer_ids`` are the teacher layers the student was copied from; KD matches hidden
+    states and attentions through ``kd_layer_map`` instead (see below)."""
+    from kitlib import distill, models, train
+
+    cache = None
+    if kd is not None:
+        # The KD map is separate from the copy map: with the default copy map "alternate"
+        # (0,2,..,10) matching layer i to teacher layer 2i would pull the student's top
+        # layer toward teacher layer 10 while its copied head reads layer 11. TinyBERT matches
+        # each student layer to the last teacher layer of its block ("last_of_block").
+        layer_ids = models.resolve_layer_map(s.P.values.get("kd_layer_map", layer_ids),
+                                             teacher.model.config.num_hidden_layers,
+                                             student.config.num_hidden_layers)
+        cache = distill.TeacherCache(teacher.model, teacher.tokenizer, data,
+                                     max_length=s.P.max_length, layer_map=layer_ids,
+                                     need_hidden=kd.need_hidden, need_attn=kd.need_attn,
+                                     progress=s.progress)
+    last = {"step": 0, "epoch": 0.0}
+
+    def on_records(recs: list[dict]) -> None:
+        for r in recs:
+            if r.get("step") is not None:
+                last["step"], last["epoch"] = r["step"], r.get("epoch")
+        emit(recs)
+
+    model = train.train(student, teacher.tokenizer, data, cfg, kd=kd, teacher_cache=cache,
+                        layer_map=layer_ids if kd is not None else None, eval_split="dev",
+                        on_records=on_records, progress=s.progress)
+    emit(evaluate_at(model, teacher.tokenizer, data, "test", cfg, **last))
+
+
+def teacher_plan(s: Setting, teacher: Teacher, *, subset: float | None = None,
+                 **extra: Any) -> Plan:
+    """The teacher's dev and test scores as a run of this notebook (role = teacher)."""
+    P = s.P
+    subset = P.values.get("train_subset", 1.0) if subset is None else subset
+    n_layers = teacher.model.config.num_hidden_layers
+    fields = run_fields(P, teacher, role=vocab.TEACHER, init=None, kd=False, kd_terms=(),
+                        layer_map="all", num_layers=n_layers, subset=subset,
+                        seed=P.teacher_seed, **extra)
+    label = "teacher" + "".join(f"-{v}" for v in extra.values()) + \
+        (f"-subset{subset:g}" if subset < 1 else "")
+
+    def do(emit):
+        cfg = teacher_config(P)
+        for split in ("dev", "test"):
+            emit(evaluate_at(teacher.model, teacher.tokenizer, teacher.data, split, cfg))
+
+    rid = run_id(P, label, role="teacher", teacher_id=teacher.teacher_id, subset=subset, **extra)
+    return Plan(rid, label, fields, do)
+
+
+def student_plan(s: Setting, teacher: Teacher, data: Any, *, init: str,
+                 kd_terms: list[str] | None, seed: int, subset: float | None = None,
+                 layer_map: Any = None, num_layers: int | None = None, **extra: Any) -> Plan:
+    """One student: build it from ``teacher`` with ``init``, train it on ``data`` with KD
+    (``kd_terms``) or without (``None``), record dev curves and test scores."""
+    P = s.P
+    subset = P.values.get("train_subset", 1.0) if subset is None else subset
+    layer_map = P.layer_map if layer_map is None else layer_map
+    num_layers = P.num_layers if num_layers is None else num_layers
+    kd = kd_terms is not None
+    terms = list(kd_terms or [])
+    fields = run_fields(P, teacher, role=vocab.STUDENT, init=init, kd=kd, kd_terms=terms,
+                        layer_map=layer_map, num_layers=num_layers, subset=subset, seed=seed,
+                        **extra)
+    label = f"{init}-{vocab.kd_label(kd).replace(' ', '')}" + (
+        f"[{'+'.join(terms)}]" if kd and terms != list(P.kd_terms) else "") \
+        + f"-s{seed}" + "".join(f"-{v}" for v in extra.values()) \
+        + (f"-subset{subset:g}" if subset < 1 else "")
+    spec = dict(role="student", teacher_id=teacher.teacher_id, data=data.fingerprint(),
+                init=init, kd_terms=terms if kd else None, seed=seed, subset=subset,
+                layer_map=layer_map, num_layers=num_layers, **extra)
+
+    def do(emit):
+        student, _, layer_ids = student_from(s, teacher, init, layer_map, num_layers, seed)
+        ids = ",".join(map(str, layer_ids))
+        cfg = student_config(P, seed, len(data.train))
+        kdc = kd_config(P, terms) if kd else None
+        train_and_test(s, student, teacher, data, cfg, kdc, layer_ids,
+                       lambda recs: emit([dict(r, layer_ids=ids) for r in recs]))
+
+    return Plan(run_id(P, label, **spec), label, fields, do)
