@@ -16,7 +16,9 @@ CLS = {
     "test": [("7", "en", "is it sunny", "weather"), ("8", "fr", "mets du jazz", "music")],
 }
 TAG = {
-    "train": [("t1", "en", ["Ana", "lives", "in", "Rome"], ["B-PER", "O", "O", "B-LOC"])],
+    "train": [("t1", "en", ["Ana", "lives", "in", "Rome"], ["B-PER", "O", "O", "B-LOC"]),
+              # every entity type of dev/test must occur in train (ORG was dev-only before)
+              ("t4", "en", ["Acme", "hired", "Bo"], ["B-ORG", "O", "B-PER"])],
     "dev": [("t2", "en", ["Acme", "Corp", "grows"], ["B-ORG", "I-ORG", "O"])],
     "test": [("t3", "sw", ["Juma", "yuko", "Nairobi"], ["B-PER", "O", "B-LOC"])],
 }
