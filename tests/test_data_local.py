@@ -276,3 +276,27 @@ def test_folder_with_one_file_that_has_a_split_column(tmp_path):
     (folder / "more.csv").write_text("id,lang,text,label,split\n", encoding="utf-8")
     with pytest.raises(KitError, match=r"all\.jsonl.*more\.csv"):
         load("local", path=folder)
+
+
+def test_json_array_cr_line_ends_and_a_stray_bom(tmp_path):
+    folder = write_rows(tmp_path / "j", "jsonl")
+    (folder / "dev.jsonl").unlink()
+    (folder / "dev.json").write_text(json.dumps(ROWS["dev"]), encoding="utf-8")  # one JSON array
+    lines = [json.dumps(r) for r in ROWS["test"]]
+    (folder / "test.jsonl").write_bytes(("\r".join(lines[:2]) + "\r\ufeff" + lines[2] + "\r").encode("utf-8"))
+    data = load("local", path=folder)
+    assert [ex.id for ex in data.dev] == ["dev0", "dev1", "dev2"]
+    assert [ex.id for ex in data.test] == ["test0", "test1", "test2"]
+
+
+def test_every_row_empty_and_bad_split_value_are_named(tmp_path):
+    rows = json.loads(json.dumps(ROWS))
+    for r in rows["dev"]:
+        r["text"] = "  "
+    folder = write_rows(tmp_path / "e", "jsonl", rows)
+    with pytest.raises(KitError, match=r"dev\.jsonl: every row has an empty text"):
+        load("local", path=folder)
+    one = tmp_path / "one.csv"
+    one.write_text("id,lang,text,label,split\n1,en,a,x,train\n2,en,b,x,dev\n3,en,c,x,tset\n", encoding="utf-8")
+    with pytest.raises(KitError, match=r"split='tset'.*one\.csv, line 4"):
+        load("local", path=one)

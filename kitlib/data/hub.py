@@ -28,7 +28,30 @@ File layouts understood (matched anywhere below ``data_dir``; ``<split>`` is ``t
   Tags outside PER/ORG/LOC (e.g. ``B-OTH``) become ``O``.
 
 Ids keep the source unit: ``en-US/1234`` (MASSIVE), ``english/train/17`` (tsm),
-``en_ewt/test/42`` (UNER).
+``en_ewt/test/42`` (UNER); the number is the row's position in its file (0-based), also
+when rows before it were dropped.
+
+What real files contain, and what happens to it (the same rules as ``kitlib.data.local``;
+the reading helpers are shared):
+
+- UTF-8 with or without a BOM at file start (also a stray BOM mid-file, left by
+  concatenating files); LF, CRLF or CR line ends; blank lines skipped. U+2028 inside a
+  JSON string does not end the line.
+- Texts are kept exactly as written: emoji, URLs, ``@user``, outer spaces, and even the
+  literal ``\\u2019`` sequences some tweet files carry. A very long text is kept whole;
+  truncation happens at tokenization (``max_length``).
+- An empty or whitespace-only text (UNER parquet: a sentence without tokens) is dropped
+  with one warning per file naming the file, the count and the lines / rows, and counted
+  in ``TaskData.selection["dropped_empty"]``: it carries nothing to learn or to score,
+  and a user cannot fix the hub's files. A file whose every row is empty, or with no rows
+  at all, is an error.
+- Labels: integers (also ``"2"`` or ``2.0``) are indices into the file's ClassLabel
+  names (parquet) or the order documented here; strings must be one of the dataset's
+  label names (outer spaces ignored). Anything else -- an unknown name, an index out of
+  range, null, a boolean -- is an error naming the file, the line, the value and the
+  allowed names and indices.
+- A null text, words or label, a missing field, a MASSIVE ``partition`` other than
+  train/dev(validation)/test are errors naming the file and the line (parquet: the row).
 """
 from __future__ import annotations
 

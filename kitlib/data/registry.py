@@ -5,7 +5,8 @@ subset, caps) in their parameters; ``load`` checks all of it against the dataset
 reading or downloading anything, and returns a ``TaskData`` whose ``selection`` records
 exactly what was chosen, so results can be traced back.
 
-Order of work in ``load``: dataset name -> unknown keywords -> value of every keyword
+Order of work in ``load``: dataset name -> unknown keywords (a keyword of another kind
+of dataset is explained: whose it is and what this dataset is) -> value of every keyword
 (types and ranges) -> the dataset's catalog (languages, groups, which languages have
 training data; static for hub datasets, a directory listing for ``data_dir``, the
 generated data for pocket datasets, the files for ``local``) -> languages and
