@@ -51,6 +51,7 @@ import csv
 import io
 import json
 import math
+import os
 import sys
 import warnings
 from dataclasses import dataclass, field
@@ -220,10 +221,22 @@ def report_dropped(path: Path, wheres: list[str], n_rows: int,
     numbers = [w.split()[-1] for w in wheres[:10]] + (["..."] if len(wheres) > 10 else [])
     n = len(wheres)
     warnings.warn(f"{path}: {n} row{'s' if n > 1 else ''} with {what} dropped "
-                  f"({kind}{'s' if n > 1 else ''} {', '.join(numbers)}); they carry nothing to learn "
-                  "or to score. Fill them in or remove them to silence this warning.",
-                  UserWarning, stacklevel=3)
+                  f"({kind}{'s' if n > 1 else ''} {', '.join(numbers)}); such rows carry nothing to "
+                  "learn or to score. Fill them in or remove them to silence this warning.",
+                  UserWarning, stacklevel=_caller_level())
     return n
+
+
+_KITLIB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _caller_level() -> int:
+    """``stacklevel`` of the first frame outside kitlib, so that a warning names the
+    user's ``load(...)`` line (and is shown once per line and file, not once ever)."""
+    frame, level = sys._getframe(1), 1  # frame 1 = the function calling warnings.warn
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_KITLIB + os.sep):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 # ------------------------------------------------------------------ the local dataset
