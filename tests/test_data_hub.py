@@ -7,6 +7,7 @@ zh_gsd, de_pud, tl_trg) and parquet conversion (da_ddt).
 """
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -145,3 +146,104 @@ def test_offline_hub_error_suggests_the_pocket_dataset(tmp_path, monkeypatch):
     assert "'pocket-sentiment'" in msg and "data_dir" in msg
     with pytest.raises(KitError, match="pocket-intent"):
         load("massive", languages=["en"])
+
+
+# ------------------------------------------------------------------ reliability of hub files
+def _tsm_dir(tmp_path, train_lines: list[str], bom: bool = False):
+    """A one-language tsm folder; ``train_lines`` are written verbatim into train.jsonl."""
+    folder = tmp_path / "data" / "english"
+    folder.mkdir(parents=True)
+    for split in ("validation", "test"):
+        (folder / f"{split}.jsonl").write_text('{"text": "ok", "label": 1}\n', encoding="utf-8")
+    (folder / "train.jsonl").write_bytes((b"\xef\xbb\xbf" if bom else b"") + "".join(
+        line + "\n" for line in train_lines).encode("utf-8"))
+    return tmp_path
+
+
+@pytest.mark.parametrize("line, words", [
+    ('{"text": "hi", "label": 7}', ["train.jsonl, line 2", "label 7", "0 (negative), 1 (neutral), 2 (positive)"]),
+    ('{"text": "hi", "label": -1}', ["line 2", "label -1"]),
+    ('{"text": "hi", "label": "Positive"}', ["line 2", "label 'Positive'", "'negative', 'neutral', 'positive'",
+                                             "Did you mean 'positive'?"]),
+    ('{"text": "hi", "label": true}', ["line 2", "label True"]),
+    ('{"text": "hi", "label": null}', ["line 2", "'label'", "null"]),
+    ('{"text": null, "label": 1}', ["line 2", "'text'", "null"]),
+    ('{"text": ["a"], "label": 1}', ["line 2", "'text'", "a string"]),
+    ('{"label": 1}', ["line 2", "'text'"]),
+    ('["hi", 1]', ["line 2", "a JSON object"]),
+    ('{"text": "hi", "label": 1', ["line 2", "not valid JSON"]),
+])
+def test_bad_tsm_rows_are_named_by_file_and_line(tmp_path, line, words):
+    root = _tsm_dir(tmp_path, ['{"text": "fine", "label": 0}', line])
+    with pytest.raises(KitError) as err:
+        load("tsm", data_dir=root)
+    for word in words:
+        assert word in str(err.value), str(err.value)
+
+
+def test_tsm_labels_as_ints_digit_strings_names_and_integral_floats(tmp_path):
+    root = _tsm_dir(tmp_path, ['{"text": "a", "label": 0}', '{"text": "b", "label": "1"}',
+                               '{"text": "c", "label": "positive"}', '{"text": "d", "label": 2.0}',
+                               '{"text": "e", "label": " neutral "}'], bom=True)
+    data = load("tsm", data_dir=root)
+    assert [data.label_names[ex.label] for ex in data.train] == [
+        "negative", "neutral", "positive", "positive", "neutral"]
+
+
+def test_empty_hub_files_are_named(tmp_path):
+    root = _tsm_dir(tmp_path, [])
+    with pytest.raises(KitError, match=r"train\.jsonl: the file is empty"):
+        load("tsm", data_dir=root)
+    iob2 = tmp_path / "u" / "en_ewt-ud-train.iob2"
+    iob2.parent.mkdir()
+    iob2.write_text("# only a comment\n\n", encoding="utf-8")
+    with pytest.raises(KitError, match=r"en_ewt-ud-train\.iob2: the file is empty"):
+        parse_iob2(iob2)
+
+
+def test_every_row_empty_is_an_error_not_an_empty_split(tmp_path):
+    root = _tsm_dir(tmp_path, ['{"text": "", "label": 0}', '{"text": " ", "label": 1}'])
+    with pytest.raises(KitError, match=r"train\.jsonl: every row has an empty text"):
+        load("tsm", data_dir=root)
+
+
+def test_massive_unknown_partition_is_an_error_not_dropped(tmp_path):
+    folder = tmp_path / "1.1" / "data"
+    folder.mkdir(parents=True)
+    rows = [{"id": str(i), "partition": part, "intent": "alarm_set", "utt": "x"}
+            for i, part in enumerate(["train", "dev", "test", "holdout"])]
+    (folder / "en-US.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with pytest.raises(KitError, match=r"en-US\.jsonl, line 4: partition='holdout'.*'train', 'dev', 'test'"):
+        load("massive", data_dir=tmp_path)
+
+
+def test_parse_iob2_bom_crlf_and_stray_bom(tmp_path):
+    path = tmp_path / "xx-ud-test.iob2"
+    path.write_bytes(b"\xef\xbb\xbf# sent_id = 1\r\n1\tAna\tB-PER\r\n2\tsang\tO\r\n\r\n\xef\xbb\xbf1\tok\tO\r\n")
+    assert parse_iob2(path) == [(["Ana", "sang"], ["B-PER", "O"]), (["ok"], ["O"])]
+
+
+def _uner_parquet(tmp_path, tokens, tags):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for split in ("train", "validation", "test"):
+        out = tmp_path / "da_ddt" / split
+        out.mkdir(parents=True)
+        pq.write_table(pa.table({"tokens": [["Lars", "bor"]], "ner_tags": [[1, 0]]}), out / "0000.parquet")
+    pq.write_table(pa.table({"tokens": [["Lars", "bor"], tokens], "ner_tags": [[1, 0], tags]}),
+                   tmp_path / "da_ddt" / "train" / "0000.parquet")
+    return tmp_path
+
+
+@pytest.mark.parametrize("tokens, tags, words", [
+    (["a", "b", "c"], [0, 0], ["row 2", "3 tokens but 2 tags"]),
+    (["a"], [9], ["row 2", "tag 9", "0..6"]),
+    (None, [0], ["row 2", "'tokens'", "null"]),
+])
+def test_bad_uner_parquet_rows_are_named(tmp_path, tokens, tags, words):
+    root = _uner_parquet(tmp_path, tokens, tags)
+    with pytest.raises(KitError) as err:
+        load("uner", data_dir=root, languages="da")
+    for word in words:
+        assert word in str(err.value), str(err.value)

@@ -16,7 +16,9 @@ CLS = {
     "test": [("7", "en", "is it sunny", "weather"), ("8", "fr", "mets du jazz", "music")],
 }
 TAG = {
-    "train": [("t1", "en", ["Ana", "lives", "in", "Rome"], ["B-PER", "O", "O", "B-LOC"])],
+    "train": [("t1", "en", ["Ana", "lives", "in", "Rome"], ["B-PER", "O", "O", "B-LOC"]),
+              # every entity type of dev/test must occur in train (ORG was dev-only before)
+              ("t4", "en", ["Acme", "hired", "Bo"], ["B-ORG", "O", "B-PER"])],
     "dev": [("t2", "en", ["Acme", "Corp", "grows"], ["B-ORG", "I-ORG", "O"])],
     "test": [("t3", "sw", ["Juma", "yuko", "Nairobi"], ["B-PER", "O", "B-LOC"])],
 }
@@ -128,3 +130,173 @@ def test_bad_local_files(tmp_path, problem, match):
         path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     with pytest.raises(KitError, match=match):
         load("local", path=path)
+
+
+# ------------------------------------------------------------------ reliability: bad rows
+ROWS = {s: [{"id": f"{s}{i}", "lang": "en", "text": f"{s} text {i}", "label": lab}
+            for i, lab in enumerate(["pos", "neg", "pos"])] for s in ("train", "dev", "test")}
+
+
+def write_rows(folder, ext, rows=None):
+    """Write ``rows`` ({split: [dict]}) as jsonl (one JSON object per line, keys as given:
+    a missing key stays missing), csv (missing -> empty cell) or parquet (missing -> null)."""
+    rows = rows or ROWS
+    folder.mkdir(parents=True, exist_ok=True)
+    for split, part in rows.items():
+        path = folder / f"{split}.{ext}"
+        if ext == "jsonl":
+            path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in part), encoding="utf-8")
+        else:
+            frame = pd.DataFrame(part, columns=["id", "lang", "text", "label"])
+            frame.to_csv(path, index=False) if ext == "csv" else frame.to_parquet(path, index=False)
+    return folder
+
+
+def changed(split, index, **fields):
+    rows = json.loads(json.dumps(ROWS))
+    for key, value in fields.items():
+        if value is ...:
+            del rows[split][index][key]
+        else:
+            rows[split][index][key] = value
+    return rows
+
+
+@pytest.mark.parametrize("ext, where", [("jsonl", "line 2"), ("csv", "line 3"), ("parquet", "row 2")])
+def test_row_without_label_is_an_error_not_class_nan(tmp_path, ext, where):
+    folder = write_rows(tmp_path / ext, ext, changed("train", 1, label=...))
+    with pytest.raises(KitError) as err:
+        load("local", path=folder)
+    msg = str(err.value)
+    assert f"train.{ext}, {where}" in msg and "'label'" in msg, msg
+
+
+@pytest.mark.parametrize("ext, where", [("jsonl", "line 3"), ("parquet", "row 3")])
+def test_null_text_is_an_error_not_the_text_nan(tmp_path, ext, where):
+    folder = write_rows(tmp_path / ext, ext, changed("dev", 2, text=None))
+    with pytest.raises(KitError) as err:
+        load("local", path=folder)
+    msg = str(err.value)
+    assert f"dev.{ext}, {where}" in msg and "'text'" in msg and "null" in msg, msg
+
+
+def test_missing_text_key_in_one_jsonl_row(tmp_path):
+    folder = write_rows(tmp_path / "j", "jsonl", changed("test", 0, text=...))
+    with pytest.raises(KitError, match=r"test\.jsonl, line 1: .*'text'.*id, lang, text, label"):
+        load("local", path=folder)
+
+
+@pytest.mark.parametrize("split", ["test", "dev"])
+def test_label_missing_from_train_is_an_error(tmp_path, split):
+    folder = write_rows(tmp_path / "j", "jsonl", changed(split, 1, label="angry"))
+    with pytest.raises(KitError) as err:
+        load("local", path=folder)
+    msg = str(err.value)
+    assert "label 'angry'" in msg and f"in {split}" in msg and "missing from train" in msg, msg
+    assert f"{split}.jsonl, line 2" in msg and "'neg', 'pos'" in msg
+
+
+def test_entity_type_missing_from_train_is_an_error(tmp_path):
+    path = tmp_path / "ner.jsonl"
+    rows = [{"id": "a", "lang": "en", "tokens": ["Ana"], "tags": ["B-PER"], "split": "train"},
+            {"id": "b", "lang": "en", "tokens": ["Bo"], "tags": ["B-PER"], "split": "dev"},
+            {"id": "c", "lang": "en", "tokens": ["Acme", "Corp"], "tags": ["B-ORG", "I-ORG"], "split": "test"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with pytest.raises(KitError, match=r"entity type 'ORG'.*in test.*ner\.jsonl, line 3.*missing from train"):
+        load("local", path=path)
+
+
+@pytest.mark.parametrize("content", ["", "\n\n  \n", "\ufeff", "header-only", "zero-byte-parquet",
+                                     "zero-row-parquet"])
+def test_empty_local_file_is_named(tmp_path, content):
+    ext = {"header-only": "csv", "zero-byte-parquet": "parquet", "zero-row-parquet": "parquet"}.get(content, "jsonl")
+    folder = write_rows(tmp_path / "e", ext)
+    empty = folder / f"dev.{ext}"
+    if content == "header-only":
+        empty.write_text("id,lang,text,label\n", encoding="utf-8")
+    elif content == "zero-byte-parquet":
+        empty.write_bytes(b"")
+    elif content == "zero-row-parquet":
+        pd.DataFrame({c: pd.Series([], dtype=str) for c in ("id", "lang", "text", "label")}).to_parquet(empty)
+    else:
+        empty.write_text(content, encoding="utf-8")
+    with pytest.raises(KitError) as err:
+        load("local", path=folder)
+    msg = str(err.value)
+    assert str(empty) in msg and "is empty" in msg.replace(str(empty), ""), msg  # tmp_path says "empty" too
+
+
+def test_labels_as_ints_are_names_in_every_format(tmp_path):
+    rows = {s: [{"id": f"{s}{i}", "lang": "en", "text": "t", "label": i % 2} for i in range(4)]
+            for s in ("train", "dev", "test")}
+    as_jsonl = load("local", path=write_rows(tmp_path / "j", "jsonl", rows))
+    as_csv = load("local", path=write_rows(tmp_path / "c", "csv", rows))
+    as_parquet = load("local", path=write_rows(tmp_path / "p", "parquet", rows))
+    assert as_jsonl.label_names == as_csv.label_names == as_parquet.label_names == ["0", "1"]
+    assert [e.label for e in as_jsonl.train] == [e.label for e in as_csv.train] == [0, 1, 0, 1]
+
+
+def test_csv_text_longer_than_the_csv_module_default_limit(tmp_path):
+    rows = changed("train", 0, text="x" * 200_000)
+    data = load("local", path=write_rows(tmp_path / "c", "csv", rows))
+    assert data.train[0].text == "x" * 200_000
+
+
+def test_not_utf8_file_is_named_with_its_line(tmp_path):
+    folder = write_rows(tmp_path / "c", "csv")
+    (folder / "test.csv").write_bytes("id,lang,text,label\nt1,fr,très bien,pos\n".encode("latin-1"))
+    with pytest.raises(KitError, match=r"test\.csv, line 2: not UTF-8"):
+        load("local", path=folder)
+    (folder / "test.csv").write_bytes("id,lang,text,label\nt1,fr,bien,pos\n".encode("utf-16"))
+    with pytest.raises(KitError, match=r"test\.csv.*UTF-16.*UTF-8"):
+        load("local", path=folder)
+
+
+def test_csv_row_with_missing_cells_is_named(tmp_path):
+    folder = write_rows(tmp_path / "c", "csv")
+    (folder / "dev.csv").write_text("id,lang,text,label\nd1,en,fine,pos\nd2,en\n", encoding="utf-8")
+    with pytest.raises(KitError, match=r"dev\.csv, line 3: 2 fields but the header has 4"):
+        load("local", path=folder)
+
+
+def test_split_file_given_as_path_hints_at_its_folder(tmp_path):
+    folder = write_rows(tmp_path / "j", "jsonl")
+    with pytest.raises(KitError, match=r"no field 'split'.*pass its folder"):
+        load("local", path=folder / "train.jsonl")
+
+
+def test_folder_with_one_file_that_has_a_split_column(tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    rows = [dict(r, split=s) for s, part in ROWS.items() for r in part]
+    (folder / "all.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (folder / "README.md").write_text("notes", encoding="utf-8")
+    data = load("local", path=folder)
+    assert (len(data.train), len(data.dev), len(data.test)) == (3, 3, 3)
+    (folder / "more.csv").write_text("id,lang,text,label,split\n", encoding="utf-8")
+    with pytest.raises(KitError, match=r"all\.jsonl.*more\.csv"):
+        load("local", path=folder)
+
+
+def test_json_array_cr_line_ends_and_a_stray_bom(tmp_path):
+    folder = write_rows(tmp_path / "j", "jsonl")
+    (folder / "dev.jsonl").unlink()
+    (folder / "dev.json").write_text(json.dumps(ROWS["dev"]), encoding="utf-8")  # one JSON array
+    lines = [json.dumps(r) for r in ROWS["test"]]
+    (folder / "test.jsonl").write_bytes(("\r".join(lines[:2]) + "\r\ufeff" + lines[2] + "\r").encode("utf-8"))
+    data = load("local", path=folder)
+    assert [ex.id for ex in data.dev] == ["dev0", "dev1", "dev2"]
+    assert [ex.id for ex in data.test] == ["test0", "test1", "test2"]
+
+
+def test_every_row_empty_and_bad_split_value_are_named(tmp_path):
+    rows = json.loads(json.dumps(ROWS))
+    for r in rows["dev"]:
+        r["text"] = "  "
+    folder = write_rows(tmp_path / "e", "jsonl", rows)
+    with pytest.raises(KitError, match=r"dev\.jsonl: every row has an empty text"):
+        load("local", path=folder)
+    one = tmp_path / "one.csv"
+    one.write_text("id,lang,text,label,split\n1,en,a,x,train\n2,en,b,x,dev\n3,en,c,x,tset\n", encoding="utf-8")
+    with pytest.raises(KitError, match=r"split='tset'.*one\.csv, line 4"):
+        load("local", path=one)

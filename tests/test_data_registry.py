@@ -96,7 +96,12 @@ def _per_lang(examples):
 
 @pytest.mark.parametrize("selection, words", [
     ({"langs": ["en"]}, ["keyword='langs'", "'languages'", "'train_languages'", "'size'"]),
-    ({"data_dir": "/tmp"}, ["keyword='data_dir'"]),  # hub-only keyword on a pocket dataset
+    # a keyword of other datasets: say whose, and why not this one (not "keyword=... not allowed")
+    ({"data_dir": "/tmp"}, ["data_dir is for the hub datasets (massive, tsm, uner) and local",
+                            "'pocket-intent' is generated, not read from files"]),
+    ({"data_files": ["/tmp/x.jsonl"]}, ["data_files is for the hub datasets (massive, tsm, uner)"]),
+    ({"path": "/tmp"}, ["path is for local", "'pocket-intent' is generated"]),
+    ({"lanugages": "en"}, ["keyword='lanugages'", "Did you mean 'languages'?"]),
     ({"languages": ["en", "xx"]}, ["languages='xx'", "'en'", "'sw'", "Groups"]),
     ({"languages": "nope"}, ["languages='nope'"]),
     ({"languages": []}, ["languages=[]"]),
@@ -143,7 +148,7 @@ def test_hub_selection_errors_need_no_download():
         load("uner", languages=["en", "ru"], train_languages=["en", "ru"])
     with pytest.raises(KitError, match="train_languages='unseen'.*train split empty"):
         load("uner", train_languages="unseen")
-    with pytest.raises(KitError, match="keyword='size'"):
+    with pytest.raises(KitError, match="size is for the pocket datasets .*'massive' is read from"):
         load("massive", size=2)
     with pytest.raises(KitError, match="data_dir="):
         load("massive", data_dir="/definitely/not/here")
@@ -162,3 +167,58 @@ def test_hub_language_groups_are_static():
     assert "zh" in massive["all"] and "zh-TW" in massive["all"]
     assert language_groups("tsm")["all"] == ["ar", "en", "fr", "de", "hi", "it", "pt", "es"]
     assert language_groups("local") == {"all": [], "seen": [], "unseen": []}
+
+
+# ------------------------------------------------------------------ local: path / data_dir
+def _local_folder(root):
+    import json
+
+    root.mkdir(parents=True, exist_ok=True)
+    for split, langs in (("train", ["en", "de"]), ("dev", ["en", "fr"]), ("test", ["en", "fr"])):
+        rows = [{"id": f"{split}-{lang}-{lab}", "lang": lang, "text": f"{lang} {lab}", "label": lab}
+                for lang in langs for lab in ("a", "b")]
+        (root / f"{split}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return root
+
+
+def test_local_takes_data_dir_as_a_synonym_of_path(tmp_path):
+    folder = _local_folder(tmp_path / "mine")
+    by_path = load("local", path=folder)
+    by_dir = load("local", data_dir=str(folder))
+    assert by_dir.fingerprint() == by_path.fingerprint()
+    assert by_dir.selection == by_path.selection and by_dir.selection["path"] == str(folder)
+    assert "data_dir" not in by_dir.selection  # recorded once, as path
+    assert language_groups("local", data_dir=folder) == language_groups("local", path=folder) == {
+        "all": ["de", "en", "fr"], "seen": ["de", "en"], "unseen": ["fr"]}
+    # data_dir may also name one file with a split column, like path
+    single = tmp_path / "all.jsonl"
+    single.write_text("".join(
+        line.rstrip("\n")[:-1] + f', "split": "{split}"}}\n'
+        for split in ("train", "dev", "test")
+        for line in (folder / f"{split}.jsonl").read_text(encoding="utf-8").splitlines(True)), encoding="utf-8")
+    assert load("local", data_dir=single).fingerprint() == by_path.fingerprint()
+    # the same place twice is fine; two different places are refused
+    assert load("local", path=folder, data_dir=str(folder)).fingerprint() == by_path.fingerprint()
+    with pytest.raises(KitError, match="data_dir=.*path=.*one of them"):
+        load("local", path=folder, data_dir=tmp_path)
+
+
+@pytest.mark.parametrize("name, key", [("local", "path"), ("local", "data_dir"), ("tsm", "data_dir")])
+def test_empty_string_path_is_refused_not_the_current_folder(name, key):
+    with pytest.raises(KitError, match=f"{key}=''"):
+        load(name, **{key: ""})
+    with pytest.raises(KitError, match=f"{key}='  '"):
+        load(name, **{key: "  "})
+
+
+def test_local_path_errors_are_plain(tmp_path):
+    with pytest.raises(KitError, match="path=None.*data_dir"):
+        load("local")
+    with pytest.raises(KitError, match="data_files is for the hub datasets.*path="):
+        load("local", data_files=[str(tmp_path)])
+    with pytest.raises(KitError, match="path is for local.*data_dir"):
+        load("tsm", path=str(tmp_path))
+    with pytest.raises(KitError, match="data_dir=.*a folder.*data_files"):
+        f = tmp_path / "train.jsonl"
+        f.write_text("{}\n", encoding="utf-8")
+        load("tsm", data_dir=f)

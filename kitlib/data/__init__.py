@@ -23,9 +23,16 @@ Selection keywords, all optional, all checked before anything is read or downloa
   nested, with a fixed seed so that every run is scored on the same examples).
 - ``size`` (pocket datasets): int >= 1, scales the number of generated examples.
 - ``data_dir`` / ``data_files`` (hub datasets): a folder / list of files in the hub's
-  format, read instead of downloading. ``path`` (``local``): folder or file.
+  format, read instead of downloading. ``path`` (``local``): folder or file;
+  ``data_dir`` is accepted as another name for it (so a notebook's ``data_dir``
+  parameter works for every dataset that reads files). A keyword of another kind of
+  dataset (``data_dir`` on a pocket dataset, ``size`` on a hub one) is refused with a
+  message saying which datasets take it and why this one does not.
 
-``TaskData.selection`` holds the resolved values (lists of codes, numbers, paths).
+``TaskData.selection`` holds the resolved values (lists of codes, numbers, paths), and
+``dropped_empty`` (``{file: rows}``) when rows with an empty text were dropped. What the
+loaders do with real files (BOMs, CRLF, empty or very long texts, label forms, missing
+values) is described in ``kitlib.data.hub`` and ``kitlib.data.local``.
 """
 from __future__ import annotations
 

@@ -28,10 +28,34 @@ File layouts understood (matched anywhere below ``data_dir``; ``<split>`` is ``t
   Tags outside PER/ORG/LOC (e.g. ``B-OTH``) become ``O``.
 
 Ids keep the source unit: ``en-US/1234`` (MASSIVE), ``english/train/17`` (tsm),
-``en_ewt/test/42`` (UNER).
+``en_ewt/test/42`` (UNER); the number is the row's position in its file (0-based), also
+when rows before it were dropped.
+
+What real files contain, and what happens to it (the same rules as ``kitlib.data.local``;
+the reading helpers are shared):
+
+- UTF-8 with or without a BOM at file start (also a stray BOM mid-file, left by
+  concatenating files); LF, CRLF or CR line ends; blank lines skipped. U+2028 inside a
+  JSON string does not end the line.
+- Texts are kept exactly as written: emoji, URLs, ``@user``, outer spaces, and even the
+  literal ``\\u2019`` sequences some tweet files carry. A very long text is kept whole;
+  truncation happens at tokenization (``max_length``).
+- An empty or whitespace-only text (UNER parquet: a sentence without tokens) is dropped
+  with one warning per file naming the file, the count and the lines / rows, and counted
+  in ``TaskData.selection["dropped_empty"]``: it carries nothing to learn or to score,
+  and a user cannot fix the hub's files. A file whose every row is empty, or with no rows
+  at all, is an error.
+- Labels: integers (also ``"2"`` or ``2.0``) are indices into the file's ClassLabel
+  names (parquet) or the order documented here; strings must be one of the dataset's
+  label names (outer spaces ignored). Anything else -- an unknown name, an index out of
+  range, null, a boolean -- is an error naming the file, the line, the value and the
+  allowed names and indices.
+- A null text, words or label, a missing field, a MASSIVE ``partition`` other than
+  train/dev(validation)/test are errors naming the file and the line (parquet: the row).
 """
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -40,6 +64,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
+from kitlib.data.local import (empty_file, is_missing, jsonl_rows, read_parquet_table, read_text,
+                               report_dropped, text_lines)
 from kitlib.data.types import Example, Task
 from kitlib.errors import KitError
 
@@ -255,6 +281,10 @@ def found_trainable(ds: HubDataset, found: Mapping[FileKey, list[Path]]) -> list
 
 
 # ------------------------------------------------------------------ reading
+# Every row is checked where it is read, so that a bad file gives one error naming the
+# file, the line (parquet: the row) and the field -- never a raw pyarrow/JSON error and
+# never silently wrong data (a null text read as the text "None"). What happens to real
+# file contents (BOM, CRLF, empty texts, label forms) is described in the module doc.
 def _label_index(ds: HubDataset, names: Sequence[str]) -> dict[str, int]:
     index = {name: i for i, name in enumerate(ds.label_names)}
     if ds.task == "tagging":  # tags outside the label set (B-OTH, I-MISC, ...) -> O
@@ -262,18 +292,60 @@ def _label_index(ds: HubDataset, names: Sequence[str]) -> dict[str, int]:
     return index
 
 
-def _check_label(ds: HubDataset, path: Path, name: str) -> str:
-    if ds.task == "classification" and name not in ds.label_names:
-        raise KitError(f"{path}: label {name!r} is not one of the {len(ds.label_names)} "
-                       f"{ds.name} labels ({', '.join(ds.label_names[:8])}, ...).")
+def _fail(path: Path, where: str, what: str) -> KitError:
+    return KitError(f"{path}, {where}: {what}")
+
+
+def _indices_text(names: Sequence[str]) -> str:
+    if len(names) <= 10:
+        return ", ".join(f"{i} ({n})" for i, n in enumerate(names))
+    return f"0..{len(names) - 1} (in the dataset's ClassLabel order)"
+
+
+def class_name(ds: HubDataset, value, path: Path, where: str,
+               names: Sequence[str] | None = None) -> str:
+    """A classification label as a file writes it -> one of ``ds.label_names``.
+
+    Integers (also ``"2"`` and ``2.0``) index ``names`` -- the file's ClassLabel names for
+    parquet, else the dataset's documented order; strings must be a label name (outer
+    spaces ignored). Anything else is an error naming the value and the allowed ones.
+    """
+    names = list(names or ds.label_names)
+    allowed = (f"the names {', '.join(repr(n) for n in ds.label_names)} or the integers "
+               f"{_indices_text(names)}")
+    if is_missing(value):
+        raise _fail(path, where, f"field {ds.label_column!r} is null (no value); allowed: {allowed}.")
+    shown = value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit():
+            value = int(text)
+        elif text in ds.label_names:
+            return text
+        else:
+            close = [n for n in ds.label_names if n.lower() == text.lower()]
+            close = close or difflib.get_close_matches(text, ds.label_names, n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            raise _fail(path, where, f"label {shown!r} is not a {ds.name} label; allowed: {allowed}.{hint}")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(path, where, f"label {shown!r} is neither a label name nor an integer; allowed: {allowed}.")
+    if not 0 <= value < len(names):
+        raise _fail(path, where, f"label {shown!r} is out of range; allowed: {allowed}.")
+    name = names[value]
+    if name not in ds.label_names:  # a parquet ClassLabel with names of another dataset
+        raise _fail(path, where, f"label {name!r} is not a {ds.name} label; allowed: {allowed}.")
     return name
 
 
-def _make(ds: HubDataset, uid: str, lang: str, text, label_name, index) -> Example:
-    if ds.task == "classification":
-        return Example(id=uid, lang=lang, text=str(text), label=index[label_name])
-    return Example(id=uid, lang=lang, tokens=tuple(str(t) for t in text),
-                   tags=tuple(index[t] for t in label_name))
+def _text(ds: HubDataset, value, path: Path, where: str, column: str) -> str:
+    if is_missing(value):
+        raise _fail(path, where, f"field {column!r} is null (no text); a {ds.name} row needs a text.")
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise _fail(path, where, f"field {column!r} must be a string, got {type(value).__name__} "
+                                 f"{value!r:.40}.")
+    return str(value)
 
 
 def _classlabel_names(schema, column: str) -> list[str] | None:
@@ -297,10 +369,15 @@ def _classlabel_names(schema, column: str) -> list[str] | None:
     return None
 
 
-def read_parquet(ds: HubDataset, path: Path, unit: str, split: str) -> list[Example]:
-    import pyarrow.parquet as pq
+def _note_dropped(path: Path, empty: list[str], n_rows: int, dropped: dict | None,
+                  what: str = "an empty text") -> None:
+    if report_dropped(path, empty, n_rows, what) and dropped is not None:
+        dropped[str(path)] = len(empty)
 
-    table = pq.read_table(path)
+
+def read_parquet(ds: HubDataset, path: Path, unit: str, split: str,
+                 dropped: dict | None = None) -> list[Example]:
+    table = read_parquet_table(path)
     missing = [c for c in (ds.text_column, ds.label_column) if c not in table.column_names]
     if missing:
         raise KitError(f"{path}: missing column {missing[0]!r} (has {', '.join(table.column_names)}); "
@@ -310,99 +387,148 @@ def read_parquet(ds: HubDataset, path: Path, unit: str, split: str) -> list[Exam
     texts = table.column(ds.text_column).to_pylist()
     labels = table.column(ds.label_column).to_pylist()
     ids = table.column("id").to_pylist() if "id" in table.column_names else None
-
-    def name_of(value):
-        return names[value] if isinstance(value, int) else str(value)
-
     lang = ds.units[unit]
-    out = []
+    out, empty = [], []
     for i, (text, label) in enumerate(zip(texts, labels)):
-        label_name = ([name_of(v) for v in label] if ds.task == "tagging"
-                      else _check_label(ds, path, name_of(label)))
+        where = f"row {i + 1}"
         uid = f"{unit}/{ids[i]}" if ids is not None and ds.name == "massive" else f"{unit}/{split}/{i}"
-        out.append(_make(ds, uid, lang, text, label_name, index))
+        if ds.task == "tagging":
+            tokens, tags = _tagged_row(ds, path, where, text, label, names)
+            if not tokens:
+                empty.append(where)
+                continue
+            out.append(Example(id=uid, lang=lang, tokens=tokens, tags=tuple(index[t] for t in tags)))
+        else:
+            text = _text(ds, text, path, where, ds.text_column)
+            name = class_name(ds, label, path, where, names)
+            if not text.strip():
+                empty.append(where)
+                continue
+            out.append(Example(id=uid, lang=lang, text=text, label=index[name]))
+    _note_dropped(path, empty, len(texts), dropped, "an empty text" if ds.task != "tagging" else "no tokens")
     return out
 
 
-def _jsonl_rows(path: Path) -> Iterable[tuple[int, dict]]:
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if line.strip():
-                try:
-                    yield n, json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise KitError(f"{path}, line {n}: not valid JSON ({e.msg}).") from e
+def _tagged_row(ds: HubDataset, path: Path, where: str, tokens, tags,
+                names: Sequence[str]) -> tuple[tuple[str, ...], list[str]]:
+    """Words and tag names of one parquet row of a tagging dataset, checked."""
+    for column, value in ((ds.text_column, tokens), (ds.label_column, tags)):
+        if is_missing(value):
+            raise _fail(path, where, f"field {column!r} is null (no value).")
+        if not isinstance(value, (list, tuple)):
+            raise _fail(path, where, f"field {column!r} must be a list, got {type(value).__name__}.")
+    if len(tokens) != len(tags):
+        raise _fail(path, where, f"{len(tokens)} tokens but {len(tags)} tags.")
+    out = []
+    for tag in tags:
+        if isinstance(tag, int) and not isinstance(tag, bool):
+            if not 0 <= tag < len(names):
+                raise _fail(path, where, f"tag {tag} is outside the file's tag names 0..{len(names) - 1} "
+                                         f"({', '.join(names)}).")
+            out.append(names[tag])
+        elif isinstance(tag, str):
+            out.append(tag.strip() or "O")
+        else:
+            raise _fail(path, where, f"tag {tag!r} is neither a tag name nor an integer.")
+    if any(is_missing(t) for t in tokens):
+        raise _fail(path, where, f"field {ds.text_column!r} holds a null word.")
+    return tuple(str(t) for t in tokens), out
 
 
-def read_massive_jsonl(ds: HubDataset, path: Path, unit: str, splits: Iterable[str]) -> dict[str, list[Example]]:
+def read_massive_jsonl(ds: HubDataset, path: Path, unit: str, splits: Iterable[str],
+                       dropped: dict | None = None) -> dict[str, list[Example]]:
     """One locale file of the MASSIVE tarball; ``partition`` gives the split."""
     wanted = set(splits)
     index = _label_index(ds, ds.label_names)
     out: dict[str, list[Example]] = {s: [] for s in wanted}
-    for n, row in _jsonl_rows(path):
+    rows = jsonl_rows(path)
+    empty = []
+    for where, row in rows:
         for col in ("id", "partition", "intent", "utt"):
             if col not in row:
-                raise KitError(f"{path}, line {n}: missing field {col!r}; MASSIVE lines need "
-                               "id, locale, partition, intent, utt.")
-        split = _SPLIT_DIRS.get(row["partition"])
-        if split in wanted:
-            label = _check_label(ds, path, str(row["intent"]))
-            out[split].append(_make(ds, f"{unit}/{row['id']}", ds.units[unit], row["utt"], label, index))
+                raise _fail(path, where, f"missing field {col!r}; MASSIVE lines need "
+                                         "id, locale, partition, intent, utt.")
+        split = _SPLIT_DIRS.get(str(row["partition"]).strip())
+        if split is None:
+            raise _fail(path, where, f"partition={row['partition']!r} is not allowed; allowed: "
+                                     "'train', 'dev', 'test'.")
+        text = _text(ds, row["utt"], path, where, "utt")
+        label = class_name(ds, row["intent"], path, where)
+        if not text.strip():
+            empty.append(where)
+        elif split in wanted:
+            out[split].append(Example(id=f"{unit}/{row['id']}", lang=ds.units[unit], text=text,
+                                      label=index[label]))
+    _note_dropped(path, empty, len(rows), dropped)
     return out
 
 
-def read_tsm_jsonl(ds: HubDataset, path: Path, unit: str, split: str) -> list[Example]:
+def read_tsm_jsonl(ds: HubDataset, path: Path, unit: str, split: str,
+                   dropped: dict | None = None) -> list[Example]:
     index = _label_index(ds, ds.label_names)
-    out = []
-    for i, (n, row) in enumerate(_jsonl_rows(path)):
+    rows = jsonl_rows(path)
+    out, empty = [], []
+    for i, (where, row) in enumerate(rows):
         if "text" not in row or "label" not in row:
-            raise KitError(f"{path}, line {n}: needs the fields 'text' and 'label'.")
-        label = row["label"]
-        name = ds.label_names[int(label)] if str(label).isdigit() else _check_label(ds, path, str(label))
-        out.append(_make(ds, f"{unit}/{split}/{i}", ds.units[unit], row["text"], name, index))
+            raise _fail(path, where, "needs the fields 'text' and 'label'.")
+        text = _text(ds, row["text"], path, where, "text")
+        label = class_name(ds, row["label"], path, where)
+        if not text.strip():
+            empty.append(where)
+            continue
+        out.append(Example(id=f"{unit}/{split}/{i}", lang=ds.units[unit], text=text, label=index[label]))
+    _note_dropped(path, empty, len(rows), dropped)
     return out
 
 
 def parse_iob2(path: Path) -> list[tuple[list[str], list[str]]]:
-    """Sentences of a UNER ``.iob2`` file as (words, tags); comments and ranges skipped."""
+    """Sentences of a UNER ``.iob2`` file as (words, tags); comments and ranges skipped.
+
+    A BOM (also one left mid-file by concatenation) and CRLF / CR line ends are accepted;
+    a file without any sentence is an error.
+    """
     sentences: list[tuple[list[str], list[str]]] = []
     words: list[str] = []
     tags: list[str] = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n").rstrip("\r")
-            if not line.strip():
-                if words:
-                    sentences.append((words, tags))
-                    words, tags = [], []
-                continue
-            if line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) < 3 or not cols[0].isdigit():
-                if len(cols) >= 1 and re.fullmatch(r"\d+[-.]\d+", cols[0]):
-                    continue  # multi-word token range or empty node
-                raise KitError(f"{path}, line {n}: expected 'index<TAB>word<TAB>tag', got {line[:60]!r}.")
-            words.append(cols[1])
-            tags.append(cols[2].strip() or "O")
+    for n, line in text_lines(read_text(path)):
+        line = line.lstrip("\ufeff")
+        if not line.strip():
+            if words:
+                sentences.append((words, tags))
+                words, tags = [], []
+            continue
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3 or not cols[0].isdigit():
+            if len(cols) >= 1 and re.fullmatch(r"\d+[-.]\d+", cols[0]):
+                continue  # multi-word token range or empty node
+            raise KitError(f"{path}, line {n}: expected 'index<TAB>word<TAB>tag', got {line[:60]!r}.")
+        words.append(cols[1])
+        tags.append(cols[2].strip() or "O")
     if words:
         sentences.append((words, tags))
+    if not sentences:
+        raise empty_file(path, "no sentences")
     return sentences
 
 
-def read_iob2(ds: HubDataset, path: Path, unit: str, split: str) -> list[Example]:
+def read_iob2(ds: HubDataset, path: Path, unit: str, split: str,
+              dropped: dict | None = None) -> list[Example]:
     index = _label_index(ds, ds.label_names)
-    return [_make(ds, f"{unit}/{split}/{i}", ds.units[unit], words, tags, index)
+    return [Example(id=f"{unit}/{split}/{i}", lang=ds.units[unit], tokens=tuple(words),
+                    tags=tuple(index[t] for t in tags))
             for i, (words, tags) in enumerate(parse_iob2(path))]
 
 
 def read_units(ds: HubDataset, found: Mapping[FileKey, list[Path]], eval_units: Sequence[str],
-               train_units: Sequence[str], where: str = "",
-               partial_ok: bool = False) -> dict[str, list[Example]]:
+               train_units: Sequence[str], where: str = "", partial_ok: bool = False,
+               dropped: dict[str, int] | None = None) -> dict[str, list[Example]]:
     """Read train for ``train_units`` and dev/test for ``eval_units``; complain about gaps.
 
     ``partial_ok``: a unit with no file at all is skipped (a local copy may hold zh_gsd
     but not zh_pud); a unit with some files must still have every split it is read for.
+    ``dropped`` collects ``{file: rows dropped for an empty text}``.
     """
     from tqdm.auto import tqdm
 
@@ -422,16 +548,16 @@ def read_units(ds: HubDataset, found: Mapping[FileKey, list[Path]], eval_units: 
         if (unit, split) in found:
             for path in found[(unit, split)]:
                 if path.suffix == ".parquet":
-                    out[split].extend(read_parquet(ds, path, unit, split))
+                    out[split].extend(read_parquet(ds, path, unit, split, dropped))
                 elif path.suffix == ".iob2":
-                    out[split].extend(read_iob2(ds, path, unit, split))
+                    out[split].extend(read_iob2(ds, path, unit, split, dropped))
                 else:
-                    out[split].extend(read_tsm_jsonl(ds, path, unit, split))
+                    out[split].extend(read_tsm_jsonl(ds, path, unit, split, dropped))
         elif (unit, None) in found:
             if unit not in combined:
                 parts: dict[str, list[Example]] = {s: [] for s in SPLITS}
                 for path in found[(unit, None)]:
-                    for s, exs in read_massive_jsonl(ds, path, unit, SPLITS).items():
+                    for s, exs in read_massive_jsonl(ds, path, unit, SPLITS, dropped).items():
                         parts[s].extend(exs)
                 combined[unit] = parts
             out[split].extend(combined[unit][split])

@@ -5,7 +5,8 @@ subset, caps) in their parameters; ``load`` checks all of it against the dataset
 reading or downloading anything, and returns a ``TaskData`` whose ``selection`` records
 exactly what was chosen, so results can be traced back.
 
-Order of work in ``load``: dataset name -> unknown keywords -> value of every keyword
+Order of work in ``load``: dataset name -> unknown keywords (a keyword of another kind
+of dataset is explained: whose it is and what this dataset is) -> value of every keyword
 (types and ranges) -> the dataset's catalog (languages, groups, which languages have
 training data; static for hub datasets, a directory listing for ``data_dir``, the
 generated data for pocket datasets, the files for ``local``) -> languages and
@@ -14,6 +15,7 @@ nested subset of train -> per-language cap of dev/test.
 """
 from __future__ import annotations
 
+import difflib
 import numbers
 import os
 from dataclasses import dataclass, field
@@ -55,6 +57,8 @@ class Raw:
     task: Task
     label_names: list[str]
     splits: dict[str, list[Example]]
+    dropped: dict[str, int] = field(default_factory=dict)
+    """file -> rows dropped for an empty text (recorded in ``selection["dropped_empty"]``)."""
 
 
 Reader = Callable[[list[str], list[str]], Raw]
@@ -126,9 +130,10 @@ def _open_hub(name: str) -> Callable[[dict], tuple[Catalog, Reader]]:
                 partial = False
                 root = hub.fetch(ds, sorted(set(eval_units) | set(train_units)))
                 files, place = hub.scan_dir(ds, root), f"the {ds.repo_id} download"
+            dropped: dict[str, int] = {}
             splits = hub.read_units(ds, files, eval_units, train_units, where=place,
-                                    partial_ok=partial)
-            return Raw(ds.task, list(ds.label_names), splits)
+                                    partial_ok=partial, dropped=dropped)
+            return Raw(ds.task, list(ds.label_names), splits, dropped)
         return catalog, read
     return open_
 
@@ -141,13 +146,15 @@ def _open_local(options: dict) -> tuple[Catalog, Reader]:
     catalog = Catalog(languages=data.languages, seen=data.trainable, trainable=data.trainable)
 
     def read(_eval: list[str], _train: list[str]) -> Raw:
-        return Raw(data.task, data.label_names, data.splits)
+        return Raw(data.task, data.label_names, data.splits, dict(data.dropped))
     return catalog, read
 
 
 _POCKET_KEYS = COMMON_KEYWORDS + ("size",)
 _HUB_KEYS = COMMON_KEYWORDS + ("data_dir", "data_files")
-_LOCAL_KEYS = COMMON_KEYWORDS + ("path",)
+_LOCAL_KEYS = COMMON_KEYWORDS + ("path", "data_dir")
+"""``data_dir`` is a synonym of ``path`` for ``local``: notebooks pass their ``data_dir``
+parameter whatever the dataset, and for the user's own files it means the same place."""
 
 DATASETS: dict[str, DatasetSpec] = {
     "pocket-intent": DatasetSpec("pocket-intent", "pocket", _POCKET_KEYS,
@@ -182,12 +189,52 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
+_NATURE = {"pocket": "is generated, not read from files",
+           "hub": "is read from the Hugging Face hub or from files in its own layout",
+           "local": "reads your own files"}
+_KEYWORD_HINTS = {
+    ("path", "hub"): "Pass the folder as data_dir=... (or single files as data_files=[...]).",
+    ("data_files", "local"): "Pass the folder or the one file as path=... (or data_dir=...).",
+    ("size", "hub"): "size scales the generated pocket data; subset=... takes a fraction of train.",
+    ("size", "local"): "size scales the generated pocket data; subset=... takes a fraction of train.",
+}
+
+
+def _keyword_error(spec: DatasetSpec, key: str) -> KitError:
+    """Why ``key`` is refused, in the user's terms: whose keyword it is and what this
+    dataset is, or -- for a keyword of no dataset -- the allowed ones and a close match."""
+    takers: dict[str, list[str]] = {}
+    for other in DATASETS.values():
+        if key in other.keywords:
+            takers.setdefault(other.kind, []).append(other.name)
+    if not takers:
+        close = difflib.get_close_matches(str(key), spec.keywords, n=1)
+        hint = f"(selection keywords of dataset {spec.name!r})"
+        return bad_value("keyword", key, spec.keywords,
+                         hint=hint + (f" Did you mean {close[0]!r}?" if close else ""))
+    whose = " and ".join("local" if kind == "local" else f"the {kind} datasets ({', '.join(names)})"
+                         for kind, names in takers.items())
+    msg = f"{key} is for {whose}; {spec.name!r} {_NATURE[spec.kind]}."
+    if (key, spec.kind) in _KEYWORD_HINTS:
+        msg += " " + _KEYWORD_HINTS[(key, spec.kind)]
+    return KitError(msg + f" Keywords of {spec.name!r}: {', '.join(spec.keywords)}.")
+
+
+def _place(key: str, value: Any, what: str) -> Path:
+    """A folder / file argument: a str or path, not empty (``""`` would be the current folder)."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise bad_value(key, value, what)
+    if not str(value).strip():
+        raise bad_value(key, value, what, hint="An empty string would read the current folder; "
+                        "pass None (the default) to leave it unset.")
+    return Path(value).expanduser()
+
+
 def _check_options(spec: DatasetSpec, selection: dict) -> dict:
     """Types and ranges of every keyword, with defaults filled in; nothing is read."""
     for key in selection:
         if key not in spec.keywords:
-            raise bad_value("keyword", key, spec.keywords,
-                            hint=f"(selection keywords of dataset {spec.name!r})")
+            raise _keyword_error(spec, key)
     opts = dict(selection)
     subset = opts.get("subset", 1.0)
     if subset is None:
@@ -215,9 +262,13 @@ def _check_options(spec: DatasetSpec, selection: dict) -> dict:
             raise bad_value("data_files", data_files, "None when data_dir is given",
                             hint="Pass either data_dir (a folder) or data_files (a list of files).")
         if data_dir is not None:
-            if not isinstance(data_dir, (str, os.PathLike)) or not Path(data_dir).expanduser().is_dir():
-                raise bad_value("data_dir", data_dir, "an existing folder with the dataset's files")
-            opts["data_dir"] = str(Path(data_dir).expanduser())
+            folder = _place("data_dir", data_dir, "an existing folder with the dataset's files")
+            if not folder.is_dir():
+                hint = ("It is a file: data_dir takes a folder; pass files as data_files=[...]."
+                        if folder.is_file() else None)
+                raise bad_value("data_dir", data_dir, "an existing folder with the dataset's files",
+                                hint=hint)
+            opts["data_dir"] = str(folder)
         if data_files is not None:
             files = [data_files] if isinstance(data_files, (str, os.PathLike)) else data_files
             if not isinstance(files, (list, tuple)) or not files:
@@ -227,13 +278,18 @@ def _check_options(spec: DatasetSpec, selection: dict) -> dict:
                     raise bad_value("data_files", f, "existing files in the dataset's format")
             opts["data_files"] = [str(Path(f).expanduser()) for f in files]
     if spec.kind == "local":
-        path = opts.get("path")
-        if path is None:
-            raise bad_value("path", None, "a folder with train/dev/test files or one file "
-                            "with a split column", hint="load('local') needs path=...")
-        if not isinstance(path, (str, os.PathLike)):
-            raise bad_value("path", path, "a folder or file path")
-        opts["path"] = str(Path(path).expanduser())
+        path, data_dir = opts.pop("path", None), opts.pop("data_dir", None)
+        what = "a folder with train/dev/test files or one file with a split column"
+        places = {key: _place(key, value, what)
+                  for key, value in (("path", path), ("data_dir", data_dir)) if value is not None}
+        if not places:
+            raise bad_value("path", None, what, hint="load('local') needs path=... "
+                            "(or data_dir=..., the same thing).")
+        if len(places) == 2 and places["path"].resolve() != places["data_dir"].resolve():
+            raise bad_value("data_dir", data_dir, f"None or the same place as path={str(path)!r}",
+                            hint="For dataset 'local', data_dir is another name for path; "
+                                 "pass one of them.")
+        opts["path"] = str(places.get("path", places.get("data_dir")))
     return opts
 
 
@@ -326,6 +382,8 @@ def load(name: str, **selection: Any) -> TaskData:
             resolved[key] = opts[key]
     if spec.kind == "hub":
         resolved["source"] = "files" if "data_dir" in resolved or "data_files" in resolved else "hub"
+    if raw.dropped:  # rows with an empty text, per file (each also warned about)
+        resolved["dropped_empty"] = dict(raw.dropped)
     return TaskData(name=name, task=raw.task, label_names=list(raw.label_names), train=train,
                     dev=dev, test=test, languages=languages, train_languages=train_languages,
                     selection=resolved)
@@ -336,11 +394,11 @@ def language_groups(name: str, **selection: Any) -> dict[str, list[str]]:
 
     Hub datasets answer from their static catalog (no download); ``data_dir`` /
     ``data_files`` restrict it to the files present; pocket datasets generate their data
-    (``size``); ``local`` reads ``path`` -- without it, its languages are unknown and
-    every group is empty.
+    (``size``); ``local`` reads ``path`` (or ``data_dir``) -- without it, its languages
+    are unknown and every group is empty.
     """
     spec = _spec(name)
-    if spec.kind == "local" and selection.get("path") is None:
+    if spec.kind == "local" and selection.get("path") is None and selection.get("data_dir") is None:
         return {"all": [], "seen": [], "unseen": []}
     opts = _check_options(spec, selection)
     catalog, _ = spec.open(opts)
