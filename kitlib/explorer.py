@@ -159,13 +159,16 @@ class Explorer:
         """The figure for the current controls, or None (with a message) if nothing matches."""
         df = self.selection()
         if df.empty:
-            self.message.value = "<i>No records match these filters.</i>"
+            self.message.value = "0 runs"
             return None
         self.message.value = f"{df['run_id'].nunique()} runs, {len(df)} records"
         color = COLOR_CHOICES[self.controls["color"].value]
         metric = self.controls["metric"].value
         if self.controls["view"].value == BARS:
-            return plots.per_language_bars(df, metric=metric, color=color, title=self.title())
+            # with one split chosen the title says it; with "(all)" a dropdown picks it
+            facet = "split" if self.controls["split"].value == ALL else None
+            return plots.per_language_bars(df, metric=metric, color=color, facet=facet,
+                                           title=self.title())
         return plots.curves(df, metric=metric, color=color, title=self.title())
 
     # -- drawing

@@ -16,7 +16,7 @@ a role, not an init: its records are always their own series "teacher" (a dashed
 line in curves), never part of a student's bar. Two runs with the same configuration and the
 same seed in one group are an error (nothing to pool them by).
 
-**Error bars** say what they are, in the hover text and the axis title: with two or more
+**Error bars** say what they are, in the hover text and the legend: with two or more
 seeds, the standard error of the mean across seeds ("SE over N seeds"); with one seed, the
 record's own per-example standard error (binomial for accuracy, bootstrap for F1, as
 computed by ``kitlib.train.evaluate``).
@@ -98,8 +98,8 @@ def series_labels(df: pd.DataFrame, color: str | Sequence[str],
     added: list[str] = []
     keys = [df[c].astype(str) for c in within] + [label]
     out = label.copy()
-    for _, index in df.groupby(keys, sort=False, dropna=False).groups.items():
-        group = shown.loc[index]
+    for _, rows in shown.groupby(keys, sort=False, dropna=False):
+        index, group = rows.index, rows
         varying = [c for c in candidates if group[c].nunique() > 1]
         if not varying:
             continue
@@ -174,9 +174,10 @@ def summarize(df: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*by, "value", "err", "n_seeds", "err_kind"])
 
 
-def _axis_title(metric: str, kinds: Sequence[str]) -> str:
+def error_note(kinds: Sequence[str]) -> str:
+    """The legend's second line: what the error bars of this figure are."""
     kinds = sorted(set(kinds))
-    return f"{metric} (mean; error bars: {'; '.join(kinds)})" if kinds else metric
+    return f"error bars: {'; '.join(kinds)}" if kinds else ""
 
 
 # --------------------------------------------------------------------------- dropdowns
@@ -198,20 +199,23 @@ def _dropdown(labels: list[str], visibility: list[list[bool]], titles: list[str]
     )
 
 
-def _layout(fig: go.Figure, *, title: str, legend: str, **axes: Any) -> None:
-    fig.update_layout(title=dict(text=title), legend=dict(title=dict(text=legend)),
+def _layout(fig: go.Figure, *, title: str, legend: str, kinds: Sequence[str],
+            **axes: Any) -> None:
+    note = error_note(kinds)
+    fig.update_layout(title=dict(text=title),
+                      legend=dict(title=dict(text=f"{legend}<br><i>{note}</i>" if note else legend)),
                       showlegend=True, **axes)
 
 
 # --------------------------------------------------------------------------- figures
 def per_language_bars(df: pd.DataFrame, *, metric: str, color: str | Sequence[str] = "init",
-                      facet: str = "split", title: str = "") -> go.Figure:
+                      facet: str | None = "split", title: str = "") -> go.Figure:
     """Grouped bars: one group per language (then the seen/unseen/all averages), one bar per
     series (``color``, plus any field that still differs; the teacher is its own series),
     error bars that say what they are; a dropdown switches ``facet`` values (default: the
     split). Each run contributes its last evaluation."""
     data = final_step(_require(df, metric)).copy()
-    has_facet = facet in data.columns
+    has_facet = facet is not None and facet in data.columns
     within = [facet] if has_facet else []
     data["series"], added = series_labels(data, color, within)
     facet_values = sorted(data[facet].dropna().unique()) if has_facet else [None]
@@ -233,8 +237,8 @@ def per_language_bars(df: pd.DataFrame, *, metric: str, color: str | Sequence[st
                               "<extra>" + series + "</extra>"))
             trace_facets.append(fv)
     titles = [_facet_title(title, facet, fv) for fv in facet_values]
-    _layout(fig, title=titles[0], legend=_legend_title(color, added), barmode="group",
-            yaxis_title=_axis_title(metric, kinds), xaxis_title="language")
+    _layout(fig, title=titles[0], legend=_legend_title(color, added), kinds=kinds,
+            barmode="group", yaxis_title=f"{metric} (mean)", xaxis_title="language")
     if len(facet_values) > 1:
         visibility = [[tf == fv for tf in trace_facets] for fv in facet_values]
         fig.update_layout(updatemenus=[_dropdown([vocab.value_label(facet, v)
@@ -281,8 +285,8 @@ def curves(df: pd.DataFrame, *, metric: str, x: str = "step",
                               f"({row['err_kind']})<extra></extra>"))
             trace_langs.append(lang)
     titles = [_facet_title(title, "lang", lang) for lang in langs]
-    _layout(fig, title=titles[0], legend=_legend_title(color, added), xaxis_title=x,
-            yaxis_title=_axis_title(metric, kinds))
+    _layout(fig, title=titles[0], legend=_legend_title(color, added), kinds=kinds,
+            xaxis_title=x, yaxis_title=f"{metric} (mean)")
     if len(langs) > 1:
         visibility = [[tl == lang for tl in trace_langs] for lang in langs]
         fig.update_layout(updatemenus=[_dropdown(langs, visibility, titles)])

@@ -69,3 +69,58 @@ def frame(*runs: tuple[str, dict, list[dict]]) -> pd.DataFrame:
     for run_id, _fields, rows in runs:
         out += [{**r, "run_id": run_id} for r in rows]
     return pd.DataFrame(out)
+
+
+def loss_row(fields: dict, step: int, value: float) -> dict:
+    return {**fields, "step": step, "epoch": 1.0, "split": "train", "lang": "all",
+            "lang_group": "all", "metric": "train_loss", "value": value, "n": 5,
+            "stderr": None, "wall_s": 1.0}
+
+
+def write_results_folder(root, *, tagging: bool = False, seeds=(44,), subsets: bool = False):
+    """A results folder as ``run-all`` leaves it, written through the real ``ResultStore``:
+    01's teacher and untrained student (with CKA records), 02's teacher and four students
+    (from-teacher / from-scratch x no KD / KD, each seed) with dev curves, training losses
+    and test scores; optionally a tagging dataset's 02 runs and 04's subset runs."""
+    from kitlib.results import ResultStore
+
+    store = ResultStore(root)
+    t1 = teacher("01", stage="fine-tuned")
+    store.write_run("01-teacher", eval_rows(t1, {"en": 0.9, "de": 0.8}, split="dev", step=0))
+    z = student("01", init="from-teacher", kd=False, stage="zero-training")
+    cka = [{**z, "step": 0, "split": "dev", "lang": "en", "lang_group": "seen", "metric": "cka",
+            "value": 0.5, "teacher_layer": t, "student_layer": 0} for t in (-1, 0, 1)]
+    store.write_run("01-zero", eval_rows(z, {"en": 0.3, "de": 0.2}, split="dev", step=0) + cka)
+    t2 = teacher("02")
+    store.write_run("02-teacher", eval_rows(t2, {"en": 0.91, "de": 0.81}, split="dev", step=0)
+                    + eval_rows(t2, {"en": 0.9, "de": 0.8}, split="test", step=0))
+    for seed in seeds:
+        for init, base in (("from-teacher", 0.7), ("from-scratch", 0.2)):
+            for kd in (False, True):
+                f = student("02", init=init, kd=kd, seed=seed)
+                rows = []
+                for step in (5, 10):
+                    rows += eval_rows(f, {"en": base + 0.01 * step + 0.05 * kd + 0.001 * seed,
+                                          "de": base}, split="dev", step=step)
+                    rows.append(loss_row(f, step, 1 / step))
+                rows += eval_rows(f, {"en": base + 0.1 + 0.05 * kd + 0.001 * seed, "de": base},
+                                  split="test", step=10)
+                store.write_run(f"02-{init}-{kd}-{seed}", rows)
+    if tagging:
+        for role, init, v in (("teacher", None, 0.8), ("student", "from-teacher", 0.6)):
+            f = (teacher("02") if role == "teacher" else student("02", init=init, kd=True))
+            f = {**f, "dataset": "pocket-ner", "task": "tagging"}
+            rows = eval_rows(f, {"en": v, "de": v - 0.1}, split="test", step=10,
+                             metric="f1_strict")
+            rows += eval_rows(f, {"en": v, "de": v - 0.1}, split="dev", step=10,
+                              metric="f1_strict")
+            store.write_run(f"02-ner-{role}", rows)
+    if subsets:
+        for subset in (0.05, 0.1):
+            for init in ("from-teacher", "from-base"):
+                f = student("04", init=init, kd=True, subset=subset)
+                rows = eval_rows(f, {"en": 0.5 + subset + (init == "from-teacher") * 0.2,
+                                     "de": 0.4}, split="test", step=10)
+                rows += eval_rows(f, {"en": 0.4 + subset, "de": 0.3}, split="dev", step=10)
+                store.write_run(f"04-{init}-{subset}", rows)
+    return root

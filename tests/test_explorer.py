@@ -9,37 +9,13 @@ import kitlib
 import records as R
 from kitlib.explorer import ALL, BARS, CURVES, Explorer
 from kitlib.figure_area import PLOTLY_MIME
-from kitlib.results import ResultStore, load
+from kitlib.results import load
 
 
 @pytest.fixture()
 def folder(tmp_path):
-    """A results folder as run-all leaves it: 01's untrained student, both notebooks'
-    teachers, 02's students of two inits x KD, with dev curves, test scores, losses, CKA."""
-    store = ResultStore(tmp_path / "runs")
-    t1 = R.teacher("01", stage="fine-tuned")
-    store.write_run("01-teacher", R.eval_rows(t1, {"en": 0.9, "de": 0.8}, split="dev", step=0))
-    z = R.student("01", init="from-teacher", kd=False, stage="zero-training")
-    cka = [{**z, "step": 0, "split": "dev", "lang": "en", "lang_group": "seen", "metric": "cka",
-            "value": 0.5, "teacher_layer": t, "student_layer": 0} for t in (-1, 0, 1)]
-    store.write_run("01-zero", R.eval_rows(z, {"en": 0.3, "de": 0.2}, split="dev", step=0) + cka)
-    t2 = R.teacher("02")
-    store.write_run("02-teacher", R.eval_rows(t2, {"en": 0.91, "de": 0.81}, split="dev", step=0)
-                    + R.eval_rows(t2, {"en": 0.9, "de": 0.8}, split="test", step=0))
-    for init, base in (("from-teacher", 0.7), ("from-scratch", 0.2)):
-        for kd in (False, True):
-            f = R.student("02", init=init, kd=kd)
-            rows = []
-            for step in (5, 10):
-                rows += R.eval_rows(f, {"en": base + 0.01 * step + 0.05 * kd, "de": base},
-                                    split="dev", step=step)
-                rows.append({**f, "step": step, "epoch": 1.0, "split": "train", "lang": "all",
-                             "lang_group": "all", "metric": "train_loss", "value": 1 / step,
-                             "n": 5, "stderr": None, "wall_s": 1.0})
-            rows += R.eval_rows(f, {"en": base + 0.1 + 0.05 * kd, "de": base}, split="test",
-                                step=10)
-            store.write_run(f"02-{init}-{kd}", rows)
-    return tmp_path / "runs"
+    """A results folder as run-all leaves it (see records.write_results_folder)."""
+    return R.write_results_folder(tmp_path / "runs")
 
 
 def shown(ex: Explorer) -> dict | None:

@@ -43,12 +43,12 @@ def test_kd_term_configurations_are_series_not_seeds():
     assert len(got) == 3
     assert {round(v["en"], 3) for v in got.values()} == {0.5, 0.6, 0.7}
     assert all("KD terms" in name for name in got)
-    assert "KD terms" in fig.layout.legend.title.text
+    assert "KD terms" in fig.layout.legend.title.text.split("<br>")[0]
     # one seed each: the error bar is the per-example SE, and says so
     trace = fig.data[0]
     assert trace.error_y.array[0] == pytest.approx(0.02)
     assert set(trace.customdata) == {"per-example SE (1 seed)"}
-    assert "per-example SE (1 seed)" in fig.layout.yaxis.title.text
+    assert "error bars: per-example SE (1 seed)" in fig.layout.legend.title.text
 
 
 def test_only_seeds_are_pooled_with_the_seed_standard_error():
@@ -62,7 +62,7 @@ def test_only_seeds_are_pooled_with_the_seed_standard_error():
     assert trace.y[list(trace.x).index("en")] == pytest.approx(0.7)
     assert trace.error_y.array[list(trace.x).index("en")] == pytest.approx(0.1 / math.sqrt(3))
     assert set(trace.customdata) == {"SE over 3 seeds"}
-    assert "SE over 3 seeds" in fig.layout.yaxis.title.text
+    assert "error bars: SE over 3 seeds" in fig.layout.legend.title.text
 
 
 def test_run_all_folder_keeps_notebooks_stages_and_teachers_apart():
