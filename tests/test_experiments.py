@@ -130,3 +130,16 @@ def test_failed_run_writes_nothing_and_rerun_completes_only_the_rest(tmp_path, m
     assert df.run_id.nunique() == 4
     assert set(df[df.role == "student"].init) == set(P.inits)
     assert df[df.role == "teacher"].init.isna().all()
+
+
+def test_anatomy_parameter_counts_are_whole_numbers():
+    """Issue 8 item 7: parameter counts showed as "18624.0"."""
+    from kitlib.experiments import anatomy
+
+    rows = [dict(rec("T", "teacher", False, "all", 18624.0, split="model", step=0,
+                     metric="params_total", lang_group="all"), layer_map="all", num_layers=4),
+            dict(rec("T", "teacher", False, "en", 0.5, split="dev", step=0),
+                 layer_map="all", num_layers=4)]
+    params_table = anatomy.tables(pd.DataFrame(rows))["params"]
+    assert params_table.loc["teacher", "total"] == 18624
+    assert str(params_table.dtypes["total"]) == "int64"
