@@ -66,7 +66,7 @@ def run_plain(data, teacher, tok, build_student, steps, bs) -> float:
 
 
 def build_cache(data, teacher, tok):
-    from kitlib.distill import TeacherCache
+    from kitlib.distill.cache import TeacherCache
 
     t = time.perf_counter()
     cache = TeacherCache(teacher, tok, data, max_length=128, layer_map=[0, 2, 4, 6, 8, 10],

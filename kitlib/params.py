@@ -22,6 +22,8 @@ from typing import Any, Callable, Mapping
 import yaml
 
 from kitlib import vocab
+from kitlib.distill.config import default_weights
+from kitlib.distill.terms import DISTILLATION_TERMS, TERMS
 from kitlib.errors import KitError, bad_value
 
 # Notebook name -> short experiment name; "01", "anatomy" and the full stem are all accepted.
@@ -30,8 +32,8 @@ ALL = tuple(NOTEBOOKS)
 STUDENTS = ("02_kd_ablation", "03_zero_shot_transfer", "04_learning_speed")
 
 INIT_NAMES = vocab.INITS
-KD_TERMS = ("pred", "hidden", "attn", "embed")
-KD_WEIGHT_KEYS = (*KD_TERMS, "ce")
+KD_TERMS = DISTILLATION_TERMS  # from the KD term registry (kitlib.distill.terms)
+KD_WEIGHT_KEYS = tuple(TERMS)
 
 PARAMS_DIR = Path(__file__).resolve().parents[1] / "params"
 
@@ -289,8 +291,7 @@ SCHEMA: dict[str, Spec] = {
                   "student initializations compared"),
     "kd_terms": Spec(list(KD_TERMS), _list(_kd_term, f"KD terms ({', '.join(KD_TERMS)})"),
                      STUDENTS, "the loss terms of KD (cross-entropy ce is always added)"),
-    "kd_weights": Spec({"pred": 1.0, "hidden": 1.0, "attn": 1.0, "embed": 1.0, "ce": 1.0},
-                       _kd_weights, STUDENTS, "weight of each KD term and of cross-entropy"),
+    "kd_weights": Spec(default_weights(), _kd_weights, STUDENTS, "weight of each KD term and of cross-entropy"),
     "kd_temperature": Spec(1.0, _float(0, lo_open=True), STUDENTS, "soft-label temperature"),
     "kd_pred_loss": Spec("soft_ce", _choice("soft_ce", "mse"), STUDENTS, "prediction-loss form"),
     "kd_stages": Spec(1, _int(1, 2), STUDENTS,
@@ -304,8 +305,7 @@ SCHEMA: dict[str, Spec] = {
     # 02 KD ablation
     "kd": Spec([False, True], _list(_bool, "true/false (KD / no KD)"), ("02_kd_ablation",),
                "train each init without KD (false) and with KD (true)"),
-    "kd_ablation": Spec([["pred"], ["pred", "hidden"], ["pred", "hidden", "attn"],
-                         ["pred", "hidden", "attn", "embed"]],
+    "kd_ablation": Spec([list(KD_TERMS[:i + 1]) for i in range(len(KD_TERMS))],
                         _list(_list(_kd_term, f"KD terms ({', '.join(KD_TERMS)})",
                                     allow_scalar=False), "lists of KD terms",
                               allow_scalar=False, allow_empty=True),

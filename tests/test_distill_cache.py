@@ -8,7 +8,7 @@ import pytest
 import torch
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-from kitlib.distill import TeacherCache
+from kitlib.distill.cache import TeacherCache
 from kitlib.errors import KitError
 from kitlib.testing import make_tiny_backbone, tiny_task_data
 from kitlib.train import encode, make_batches

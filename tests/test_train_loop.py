@@ -8,7 +8,8 @@ import pytest
 import torch
 from transformers import AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
 
-from kitlib.distill import KDConfig, TeacherCache
+from kitlib.distill import KDConfig
+from kitlib.distill.cache import TeacherCache
 from kitlib.errors import KitError
 from kitlib.testing import make_tiny_backbone, tiny_task_data
 from kitlib.train import TrainConfig, evaluate, train

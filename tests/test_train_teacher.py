@@ -54,7 +54,7 @@ def test_bad_teacher_args(private_cache):
 
 
 def test_teacher_weights_do_not_depend_on_global_random_state(tmp_path, monkeypatch):
-    from kitlib.distill import weights_hash
+    from kitlib.distill.cache import weights_hash
 
     data = tiny_task_data("classification", n_train=6, n_eval=4)
     cfg = TrainConfig(epochs=1, batch_size=8, lr=1e-3)

@@ -18,12 +18,10 @@ Conventions (stated because they differ between papers and libraries):
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-import torch
-import torch.nn.functional as F
-
-from .config import INTERMEDIATE
+if TYPE_CHECKING:  # torch is imported by whoever passes tensors; importing this module is free
+    import torch
 
 
 def masked_mse(student: torch.Tensor, teacher: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -79,69 +77,19 @@ def prediction_loss(student_logits: torch.Tensor, teacher_logits: torch.Tensor, 
     if s.numel() == 0:
         return student_logits.sum() * 0.0
     if kind == "mse":
-        return F.mse_loss(s, t)
+        return ((s - t) ** 2).mean()
     T = float(temperature)
-    soft = -(F.softmax(t / T, dim=-1) * F.log_softmax(s / T, dim=-1)).sum(-1).mean()
+    soft = -((t / T).softmax(dim=-1) * (s / T).log_softmax(dim=-1)).sum(-1).mean()
     return soft * T * T
 
 
 def hard_ce(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
     """Cross-entropy with the gold labels (-100 ignored)."""
+    import torch.nn.functional as F
+
     return F.cross_entropy(logits.float().reshape(-1, logits.shape[-1]), labels.reshape(-1),
                            ignore_index=-100)
 
 
 __all__ = ["masked_mse", "embedding_loss", "hidden_loss", "select_teacher_hidden",
-           "attention_loss", "prediction_loss", "hard_ce", "INTERMEDIATE"]
-
-
-def check_compatible(student_config, teacher_info: dict, kd, layer_map: Sequence[int]) -> None:
-    """Raise ``KitError`` before training when the student cannot be matched to the teacher.
-
-    ``teacher_info``: {"hidden_size", "num_attention_heads", "num_hidden_layers"}.
-    """
-    from kitlib.errors import bad_value
-    from kitlib.models.student import resolve_layer_map
-
-    # the one layer-map validator of the kit: one distinct teacher layer per student layer
-    resolve_layer_map(list(layer_map), teacher_info["num_hidden_layers"],
-                      student_config.num_hidden_layers)
-    if kd.need_hidden and student_config.hidden_size != teacher_info["hidden_size"]:
-        raise bad_value("student hidden_size", student_config.hidden_size,
-                        f"the teacher's hidden size {teacher_info['hidden_size']}",
-                        "This kit has no projection layer for the hidden/embed terms; "
-                        "keep the teacher's width or drop those terms.")
-    if kd.need_attn and student_config.num_attention_heads != teacher_info["num_attention_heads"]:
-        raise bad_value("student num_attention_heads", student_config.num_attention_heads,
-                        f"the teacher's head count {teacher_info['num_attention_heads']}",
-                        "Drop the attn term from kd.terms or keep the teacher's head count.")
-
-
-def kd_losses(outputs, teacher: dict, batch: dict, kd, *, stage: int = 1) -> dict[str, torch.Tensor]:
-    """Unweighted loss per active term of ``kd`` in ``stage``.
-
-    ``outputs``: the student's model output (``logits``, ``hidden_states``, ``attentions``);
-    ``teacher``: ``TeacherCache.lookup`` output on the same device; ``batch``: from
-    ``make_batches`` (``attention_mask``, ``labels``).
-    """
-    mask = batch["attention_mask"]
-    labels = batch["labels"]
-    out: dict[str, torch.Tensor] = {}
-    for term in kd.active_terms(stage):
-        if term == "ce":
-            out[term] = hard_ce(outputs.logits, labels)
-        elif term == "pred":
-            token_mask = (labels != -100) if outputs.logits.dim() == 3 else None
-            out[term] = prediction_loss(outputs.logits, teacher["logits"],
-                                        temperature=kd.temperature, kind=kd.pred_loss,
-                                        mask=token_mask)
-        elif term == "embed":
-            out[term] = embedding_loss(outputs.hidden_states, teacher["hidden"][0], mask)
-        elif term == "hidden":
-            out[term] = hidden_loss(outputs.hidden_states, teacher["hidden"][1:], mask)
-        elif term == "attn":
-            out[term] = attention_loss(outputs.attentions, teacher["attn"], mask)
-    return out
-
-
-__all__ += ["check_compatible", "kd_losses"]
+           "attention_loss", "prediction_loss", "hard_ce"]

@@ -116,7 +116,8 @@ def train_and_test(s: Setting, student: Any, teacher: Teacher, data: Any, cfg: A
 
     ``layer_ids`` are the teacher layers the student was copied from; KD matches hidden
     states and attentions through ``kd_layer_map`` instead (see below)."""
-    from kitlib import distill, models, train
+    from kitlib import models, train
+    from kitlib.distill.cache import TeacherCache
 
     cache = None
     if kd is not None:
@@ -127,7 +128,7 @@ def train_and_test(s: Setting, student: Any, teacher: Teacher, data: Any, cfg: A
         layer_ids = models.resolve_layer_map(s.P.values.get("kd_layer_map", layer_ids),
                                              teacher.model.config.num_hidden_layers,
                                              student.config.num_hidden_layers)
-        cache = distill.TeacherCache(teacher.model, teacher.tokenizer, data,
+        cache = TeacherCache(teacher.model, teacher.tokenizer, data,
                                      max_length=s.P.max_length, layer_map=layer_ids,
                                      need_hidden=kd.need_hidden, need_attn=kd.need_attn,
                                      progress=s.progress)

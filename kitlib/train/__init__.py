@@ -1,17 +1,16 @@
 """One training loop for teachers and students, per-language evaluation, teacher cache.
 
-Names load lazily from their submodules so that ``import kitlib.train`` stays cheap.
+Importing this package imports torch (the loop, batching and evaluation work on tensors);
+parameter validation (``kitlib.params``) never imports it.
 """
 from __future__ import annotations
 
-from kitlib._lazy import lazy_exports
+from kitlib.train.batching import batch_indices, collate, make_batches
+from kitlib.train.config import TrainConfig
+from kitlib.train.encoding import IGNORE_INDEX, encode
+from kitlib.train.evaluation import evaluate, predict
+from kitlib.train.loop import train
+from kitlib.train.teacher import get_teacher, teacher_records, teacher_vocab_map
 
-_EXPORTS = {
-    "encoding": ["encode", "IGNORE_INDEX"],
-    "batching": ["make_batches", "batch_indices", "collate"],
-    "config": ["TrainConfig"],
-    "loop": ["train"],
-    "evaluation": ["evaluate", "predict"],
-    "teacher": ["get_teacher", "teacher_vocab_map", "teacher_records"],
-}
-__getattr__, __all__ = lazy_exports("kitlib.train", _EXPORTS)
+__all__ = ["encode", "IGNORE_INDEX", "make_batches", "batch_indices", "collate", "TrainConfig",
+           "train", "evaluate", "predict", "get_teacher", "teacher_vocab_map", "teacher_records"]

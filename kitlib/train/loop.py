@@ -15,10 +15,11 @@ the loop propagates (records already sent through ``on_records`` stay sent).
 """
 from __future__ import annotations
 
+import contextlib
 import math
 import statistics
 import time
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import torch
 
@@ -47,7 +48,8 @@ def _check_args(model, tokenizer, data, cfg, kd, teacher_cache, layer_map, eval_
     if not isinstance(kd, KDConfig):
         raise bad_value("kd", type(kd).__name__, "None or a kitlib.distill.KDConfig")
     if teacher_cache is None:
-        raise bad_value("teacher_cache", None, "a kitlib.distill.TeacherCache when kd is set")
+        raise bad_value("teacher_cache", None,
+                        "a kitlib.distill.cache.TeacherCache when kd is set")
     if layer_map is None:
         layer_map = teacher_cache.layer_map
     layer_map = [int(j) for j in layer_map]
@@ -75,7 +77,7 @@ def _check_args(model, tokenizer, data, cfg, kd, teacher_cache, layer_map, eval_
                         f"{teacher_cache.key_parts['tokenizer']})",
                         "KD needs the student to see the teacher's token ids: pass the "
                         "teacher's (trimmed) tokenizer.")
-    from kitlib.distill.losses import check_compatible
+    from kitlib.distill.terms import check_compatible
 
     check_compatible(model.config, teacher_cache.teacher_info, kd, layer_map)
     return layer_map
@@ -141,150 +143,232 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
     optimizer steps (with KD also ``train_loss_<term>`` per active term: its unweighted
     value, mean over the steps of that window where the term was active, so an ablation can
     show each term's size; ``train_loss`` is the weighted sum), and ``evaluate`` records on
-    ``eval_split`` every ``cfg.eval_every`` steps and at the end (``eval_split=None``: no evaluation). ``wall_s`` is seconds since
-    the start of training.
+    ``eval_split`` every ``cfg.eval_every`` steps and at the end (``eval_split=None``: no
+    evaluation). ``wall_s`` is seconds since the start of training.
     """
     from accelerate.utils import set_seed
     from tqdm.auto import tqdm
 
+    # -- set up: check, seed, encode once, plan the steps, optimizer and schedule
     layer_map = _check_args(model, tokenizer, data, cfg, kd, teacher_cache, layer_map, eval_split)
     accelerator = _accelerator(cfg)
     set_seed(cfg.seed)
     if kd is not None and kd.need_attn and model.config._attn_implementation != "eager":
         model.set_attn_implementation("eager")
-
     encoded = encode(data.train, tokenizer, data.task, cfg.max_length)
-    lengths = [len(it["input_ids"]) for it in encoded]
-    P, rank = accelerator.num_processes, accelerator.process_index
-
-    def epoch_batches(epoch: int) -> list[list[int]]:
-        batches = batch_indices(lengths, cfg.batch_size, shuffle=True, seed=cfg.seed + epoch)
-        if P > 1:
-            batches = batches[: len(batches) // P * P][rank::P]
-        return batches
-
-    micro_per_epoch = len(epoch_batches(0))
-    if micro_per_epoch == 0:
-        raise bad_value("batch_size", cfg.batch_size, "a size that gives every process a batch")
-    steps_per_epoch = math.ceil(micro_per_epoch / cfg.grad_accum)
-    total_steps = cfg.max_steps or max(1, math.ceil(cfg.epochs * steps_per_epoch))
-
+    plan = StepPlan([len(it["input_ids"]) for it in encoded], cfg, kd,
+                    accelerator.num_processes, accelerator.process_index)
     optimizer = _optimizer(model, cfg)
-    bounds = stage_bounds(total_steps, kd)
     scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda k: lr_factor(k, bounds, cfg.warmup_ratio))
+        optimizer, lambda k: lr_factor(k, plan.stages, cfg.warmup_ratio))
     model, optimizer = accelerator.prepare(model, optimizer)
     model.train()
-    device = accelerator.device
-    main = accelerator.is_main_process
     start = time.perf_counter()
+    emit = _Emitter(on_records if accelerator.is_main_process else None)
+    losses = LossLog(plan.steps_per_epoch, start)
+    evaluator = Evaluator(tokenizer, data, eval_split, cfg, plan.steps_per_epoch, start)
+    bar = tqdm(total=plan.total_steps, desc="KD" if kd else "fine-tune",
+               disable=not (progress and accelerator.is_main_process))
 
-    def emit(records: list[dict]) -> None:
-        if on_records is not None and main and records:
-            on_records(records)
-
-    eval_encoded: dict[tuple, list[dict]] = {}  # the eval split is encoded once per call
-
-    def run_eval(step: int) -> None:
-        if eval_split is None:
-            return
-        key = (id(tokenizer), eval_split, cfg.max_length)
-        if key not in eval_encoded:
-            eval_encoded[key] = encode(data.split(eval_split), tokenizer, data.task, cfg.max_length)
-        recs = evaluate(accelerator.unwrap_model(model), tokenizer, data, eval_split,
-                        batch_size=cfg.eval_batch_size, max_length=cfg.max_length,
-                        encoded=eval_encoded[key])
-        wall = time.perf_counter() - start
-        for r in recs:
-            r.update(step=step, epoch=step / steps_per_epoch, wall_s=wall)
-        emit(recs)
-
-    def stage_of(step: int) -> int:
-        return 1 if len(bounds) == 1 or step < bounds[1][0] else 2
-
-    bar = tqdm(total=total_steps, desc="KD" if kd else "fine-tune", disable=not (progress and main))
-    step, epoch, pending = 0, 0, []
-    pending_terms: dict[str, list[float]] = {}
-    last_eval = -1
+    # -- one optimizer step at a time: micro-batches, loss, backward, step, log, evaluate
     try:
-        while step < total_steps:
-            batches = epoch_batches(epoch)
-            for g in range(0, len(batches), cfg.grad_accum):
-                if step >= total_steps:
-                    break
-                group = batches[g: g + cfg.grad_accum]
-                stage = stage_of(step)
-                step_loss = 0.0
-                step_terms: dict[str, float] = {}
-                for k, positions in enumerate(group):
-                    batch = collate([encoded[p] for p in positions], tokenizer.pad_token_id)
-                    sync = k == len(group) - 1
-                    ctx = accelerator.no_sync(model) if not sync and P > 1 else _null()
-                    with ctx, accelerator.autocast():
-                        loss, parts = _loss(model, batch, device, kd, teacher_cache, stage)
-                    if not torch.isfinite(loss):
-                        raise KitError(f"training loss became {loss.item()} at step {step + 1} "
-                                       f"(epoch {epoch}); lower lr or check the data/model.")
-                    accelerator.backward(loss / len(group))
-                    step_loss += loss.item() / len(group)
-                    for term, value in parts.items():
-                        step_terms[term] = step_terms.get(term, 0.0) + value / len(group)
-                if cfg.max_grad_norm:
-                    accelerator.clip_grad_norm_(model.parameters(), cfg.max_grad_norm)
-                optimizer.step()
-                scheduler.step()
-                optimizer.zero_grad(set_to_none=True)
-                step += 1
-                pending.append(step_loss)
-                for term, value in step_terms.items():
-                    pending_terms.setdefault(term, []).append(value)
-                bar.update(1)
-                bar.set_postfix(loss=f"{step_loss:.4f}", epoch=epoch)
-                if step % cfg.log_every == 0 or step == total_steps:
-                    emit([_loss_record(pending, step, steps_per_epoch, start)]
-                         + [_loss_record(v, step, steps_per_epoch, start, f"train_loss_{t}")
-                            for t, v in pending_terms.items()])
-                    pending, pending_terms = [], {}
-                if cfg.eval_every and step % cfg.eval_every == 0:
-                    run_eval(step)
-                    last_eval = step
-            epoch += 1
-        if last_eval != step:
-            run_eval(step)
+        for step, micro_batches in enumerate(plan.steps(), start=1):
+            stage = plan.stage_of(step - 1)
+            for k, positions in enumerate(micro_batches):
+                batch = collate([encoded[p] for p in positions], tokenizer.pad_token_id)
+                last = k == len(micro_batches) - 1
+                with _grad_sync(accelerator, model, last), accelerator.autocast():
+                    loss, parts = step_loss(model, batch, kd, teacher_cache, stage,
+                                            accelerator.device)
+                accelerator.backward(loss / len(micro_batches))
+                losses.add(loss, parts, len(micro_batches))
+            if cfg.max_grad_norm:
+                accelerator.clip_grad_norm_(model.parameters(), cfg.max_grad_norm)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            losses.end_step(step)
+            bar.update(1)
+            if step % cfg.log_every == 0 or step == plan.total_steps:
+                records = losses.flush(step)  # the one host sync of the window
+                bar.set_postfix(loss=f"{records[0]['value']:.4f}", epoch=plan.epoch_of(step))
+                emit(records)
+            if cfg.eval_every and step % cfg.eval_every == 0:
+                emit(evaluator(accelerator.unwrap_model(model), step))
+        if not cfg.eval_every or plan.total_steps % cfg.eval_every:
+            emit(evaluator(accelerator.unwrap_model(model), plan.total_steps))
     finally:
         bar.close()
     return accelerator.unwrap_model(model)
 
 
-class _null:
-    def __enter__(self):
-        return self
+class StepPlan:
+    """Which training examples go into which optimizer step, for every process.
 
-    def __exit__(self, *exc):
-        return False
+    Batches are length-grouped and reshuffled every epoch (seed ``cfg.seed + epoch``); with
+    several processes each takes every P-th batch (a multiple of P per epoch); an optimizer
+    step takes ``cfg.grad_accum`` consecutive micro-batches (the last step of an epoch may
+    take fewer). ``max_steps``, when set, replaces ``epochs``.
+    """
+
+    def __init__(self, lengths: list[int], cfg: TrainConfig, kd: Any, processes: int,
+                 rank: int) -> None:
+        self.lengths, self.cfg, self.processes, self.rank = lengths, cfg, processes, rank
+        micro_per_epoch = len(self._epoch_batches(0))
+        if micro_per_epoch == 0:
+            raise bad_value("batch_size", cfg.batch_size, "a size that gives every process a batch")
+        self.steps_per_epoch = math.ceil(micro_per_epoch / cfg.grad_accum)
+        self.total_steps = cfg.max_steps or max(1, math.ceil(cfg.epochs * self.steps_per_epoch))
+        self.stages = stage_bounds(self.total_steps, kd)
+
+    def _epoch_batches(self, epoch: int) -> list[list[int]]:
+        batches = batch_indices(self.lengths, self.cfg.batch_size, shuffle=True,
+                                seed=self.cfg.seed + epoch)
+        if self.processes > 1:
+            batches = batches[: len(batches) // self.processes * self.processes][self.rank::self.processes]
+        return batches
+
+    def steps(self) -> Iterator[list[list[int]]]:
+        """The micro-batches (lists of example positions) of each optimizer step, in order."""
+        step, epoch = 0, 0
+        while step < self.total_steps:
+            batches = self._epoch_batches(epoch)
+            for g in range(0, len(batches), self.cfg.grad_accum):
+                if step >= self.total_steps:
+                    return
+                yield batches[g: g + self.cfg.grad_accum]
+                step += 1
+            epoch += 1
+
+    def stage_of(self, step: int) -> int:
+        """1, or 2 in the second half of two-stage KD (``step`` counts from 0)."""
+        return 1 if len(self.stages) == 1 or step < self.stages[1][0] else 2
+
+    def epoch_of(self, step: int) -> float:
+        return step / self.steps_per_epoch
 
 
-def _loss(model, batch, device, kd, teacher_cache, stage: int) -> tuple[torch.Tensor, dict[str, float]]:
-    """The loss to minimise, and (KD) each active term's unweighted value."""
-    from kitlib.distill.losses import hard_ce, kd_losses
+def _grad_sync(accelerator: Any, model: Any, last: bool) -> Any:
+    """Several processes: average gradients only after the last micro-batch of a step."""
+    if last or accelerator.num_processes == 1:
+        return contextlib.nullcontext()
+    return accelerator.no_sync(model)
 
-    ids = batch["input_ids"].to(device)
-    mask = batch["attention_mask"].to(device)
+
+def step_loss(model: Any, batch: dict, kd: Any, teacher_cache: Any, stage: int,
+              device: Any) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
+    """The loss of one micro-batch to minimise, and (KD) each active term's unweighted value,
+    as tensors (nothing is read back to the host here)."""
+    from kitlib.distill.losses import hard_ce
+    from kitlib.distill.terms import TERMS, kd_losses
+
+    inputs = {"input_ids": batch["input_ids"].to(device),
+              "attention_mask": batch["attention_mask"].to(device)}
     labels = batch["labels"].to(device)
     if kd is None:
-        out = model(input_ids=ids, attention_mask=mask)
-        return hard_ce(out.logits, labels), {}
+        return hard_ce(model(**inputs).logits, labels), {}
     active = kd.active_terms(stage)
-    need_h = "hidden" in active or "embed" in active
-    need_a = "attn" in active
-    out = model(input_ids=ids, attention_mask=mask, output_hidden_states=need_h,
-                output_attentions=need_a)
-    teacher = teacher_cache.lookup(batch["index"])
-    teacher = {k: ([t.to(device) for t in v] if isinstance(v, list) else v.to(device))
-               for k, v in teacher.items() if (k == "logits" or (k == "hidden" and need_h)
-                                               or (k == "attn" and need_a))}
-    parts = kd_losses(out, teacher, {"attention_mask": mask, "labels": labels}, kd, stage=stage)
-    return sum(active[t] * v for t, v in parts.items()), {t: v.item() for t, v in parts.items()}
+    needs = {n for term in active for n in TERMS[term].needs}
+    out = model(**inputs, output_hidden_states="hidden" in needs,
+                output_attentions="attn" in needs)
+    teacher = teacher_outputs(teacher_cache, batch["index"], needs, device)
+    parts = kd_losses(out, teacher, {"attention_mask": inputs["attention_mask"],
+                                     "labels": labels}, kd, stage=stage)
+    return sum(active[t] * v for t, v in parts.items()), parts
+
+
+def teacher_outputs(teacher_cache: Any, index: torch.Tensor, needs: set[str],
+                    device: Any) -> dict[str, Any]:
+    """The cached teacher outputs a micro-batch's active terms read, on ``device``."""
+    stored = teacher_cache.lookup(index)
+    return {k: ([t.to(device) for t in v] if isinstance(v, list) else v.to(device))
+            for k, v in stored.items() if k in needs}
+
+
+class LossLog:
+    """Training losses of the current logging window, kept as tensors until ``flush``.
+
+    Why: reading a loss back to the host (``.item()``) waits for the device; doing it once
+    per window instead of per micro-batch and term keeps the GPU busy. The flushed records
+    are the same numbers as reading each value at once: each step's loss is the sum over its
+    micro-batches of loss / n_micro; a window's record is the mean over its steps (stderr:
+    their standard deviation / sqrt(steps)). A non-finite loss stops training there, naming
+    the first step it appeared in.
+    """
+
+    def __init__(self, steps_per_epoch: int, start: float) -> None:
+        self.steps_per_epoch, self.start = steps_per_epoch, start
+        self._values: list[torch.Tensor] = []   # every micro-batch's loss and term values
+        self._layout: list[tuple[int, str, int]] = []  # (step, "" or term, n_micro) per value
+        self._step_terms: list[tuple[str, torch.Tensor, int]] = []
+        self._step_loss: list[tuple[torch.Tensor, int]] = []
+
+    def add(self, loss: torch.Tensor, parts: dict[str, torch.Tensor], n_micro: int) -> None:
+        self._step_loss.append((loss.detach(), n_micro))
+        for term, value in parts.items():
+            self._step_terms.append((term, value.detach(), n_micro))
+
+    def end_step(self, step: int) -> None:
+        for value, n in self._step_loss:
+            self._values.append(value)
+            self._layout.append((step, "", n))
+        for term, value, n in self._step_terms:
+            self._values.append(value)
+            self._layout.append((step, term, n))
+        self._step_loss, self._step_terms = [], []
+
+    def flush(self, step: int) -> list[dict]:
+        """``train_loss`` (and ``train_loss_<term>``) records of the window ending at ``step``."""
+        values = torch.stack([v.float() for v in self._values]).tolist() if self._values else []
+        per_step: dict[str, dict[int, float]] = {}
+        for value, (at, term, n) in zip(values, self._layout):
+            if not math.isfinite(value):
+                raise KitError(f"training loss became {value} at step {at} (epoch "
+                               f"{int((at - 1) // self.steps_per_epoch)}); lower lr or check "
+                               "the data/model.")
+            steps = per_step.setdefault(term, {})
+            steps[at] = steps.get(at, 0.0) + value / n
+        self._values, self._layout = [], []
+        records = [_loss_record(list(per_step.get("", {}).values()), step,
+                                self.steps_per_epoch, self.start)]
+        return records + [_loss_record(list(v.values()), step, self.steps_per_epoch, self.start,
+                                       f"train_loss_{term}")
+                          for term, v in per_step.items() if term]
+
+
+class Evaluator:
+    """Per-language evaluation records on ``split`` (encoded once per ``train`` call)."""
+
+    def __init__(self, tokenizer: Any, data: TaskData, split: str | None, cfg: TrainConfig,
+                 steps_per_epoch: int, start: float) -> None:
+        self.tokenizer, self.data, self.split, self.cfg = tokenizer, data, split, cfg
+        self.steps_per_epoch, self.start = steps_per_epoch, start
+        self._encoded: list[dict] | None = None
+
+    def __call__(self, model: Any, step: int) -> list[dict]:
+        if self.split is None:
+            return []
+        if self._encoded is None:
+            self._encoded = encode(self.data.split(self.split), self.tokenizer, self.data.task,
+                                   self.cfg.max_length)
+        records = evaluate(model, self.tokenizer, self.data, self.split,
+                           batch_size=self.cfg.eval_batch_size, max_length=self.cfg.max_length,
+                           encoded=self._encoded)
+        wall = time.perf_counter() - self.start
+        for r in records:
+            r.update(step=step, epoch=step / self.steps_per_epoch, wall_s=wall)
+        return records
+
+
+class _Emitter:
+    """Hands records to ``on_records`` (only the main process has one)."""
+
+    def __init__(self, on_records: Callable[[list[dict]], None] | None) -> None:
+        self.on_records = on_records
+
+    def __call__(self, records: list[dict]) -> None:
+        if self.on_records is not None and records:
+            self.on_records(records)
 
 
 def _loss_record(losses: Sequence[float], step: int, steps_per_epoch: int, start: float,
