@@ -39,7 +39,9 @@ def _counter(model):
 
 
 def _cache(teacher, tok, data, **kw):
-    args = dict(max_length=64, layer_map=[1, 3], need_hidden=True, need_attn=True, progress=False)
+    # float32: the tests compare cached outputs with the teacher run in float32
+    args = dict(max_length=64, layer_map=[1, 3], need_hidden=True, need_attn=True, progress=False,
+                mixed_precision="no")
     return TeacherCache(teacher, tok, data, **{**args, **kw})
 
 
@@ -187,7 +189,7 @@ def test_classification_lookup_matches_teacher(private_cache, tmp_path):
         folder, num_labels=len(data.label_names), attn_implementation="eager")
     tok = AutoTokenizer.from_pretrained(folder)
     cache = TeacherCache(teacher, tok, data, max_length=64, layer_map=[1], need_hidden=True,
-                         need_attn=False, dtype="float32", progress=False)
+                         need_attn=False, dtype="float32", progress=False, mixed_precision="no")
     enc = encode(data.train, tok, "classification", 64)
     batch = next(make_batches(enc, 4, shuffle=True, seed=3, pad_id=tok.pad_token_id))
     got = cache.lookup(batch["index"])

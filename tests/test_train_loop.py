@@ -292,3 +292,27 @@ def test_tagging_evaluation_end_to_end_with_truncation(folder):
     # en: gold PER x3, predicted PER x2 (the cut entity counts as "O"): P = 1, R = 2/3
     assert f1["en"] == pytest.approx(0.8)
     assert f1["all"] == pytest.approx(0.9)
+
+
+def test_early_stopping_restores_the_best_evaluation(folder):
+    """Stop after ``patience`` evaluations without a better dev score and return the weights
+    of the best one: the returned model scores exactly the best recorded dev accuracy."""
+    data = tiny_task_data("classification", train_languages=["en", "de"])
+    cfg = TrainConfig(epochs=20, lr=3e-3, batch_size=8, log_every=1, eval_every=3, seed=3,
+                      early_stopping_patience=6, mixed_precision="no")
+    model, tok, records = _run(folder, data, cfg)
+    dev = [r for r in records if r["metric"] == "accuracy" and r["lang"] == "all"]
+    best = max(dev, key=lambda r: r["value"])
+    marks = {r["metric"]: r["value"] for r in records if r["metric"] in ("best_step", "stopped_step")}
+    assert marks["best_step"] == min(r["step"] for r in dev if r["value"] == best["value"])
+    assert marks["stopped_step"] == dev[-1]["step"] < 20 * 6  # stopped early
+    assert marks["stopped_step"] - marks["best_step"] == 6 * 3  # six evaluations not better
+    assert dev[-1]["value"] < best["value"]  # so restoring the best weights matters
+    again = evaluate(model, tok, data, "dev", mixed_precision="no")
+    assert next(r["value"] for r in again if r["lang"] == "all" and r["metric"] == "accuracy") \
+        == pytest.approx(best["value"])
+
+
+def test_early_stopping_needs_evaluations():
+    with pytest.raises(KitError, match="eval_every"):
+        TrainConfig(early_stopping_patience=2, eval_every=0)

@@ -101,7 +101,8 @@ class TeacherCache:
     def __init__(self, teacher: torch.nn.Module, tokenizer: Any, data: TaskData, *,
                  max_length: int, layer_map: Sequence[int], need_hidden: bool, need_attn: bool,
                  splits: Sequence[str] = ("train",), batch_size: int = 64,
-                 dtype: str = "float16", progress: bool = True) -> None:
+                 dtype: str = "float16", progress: bool = True,
+                 mixed_precision: str = "auto") -> None:
         from kitlib.models.student import resolve_layer_map
         from kitlib.train.precision import compute_precision
 
@@ -124,12 +125,14 @@ class TeacherCache:
         self.max_length = max_length
         self.teacher_info = info
         self._dtype = _DTYPES[dtype]
+        self.mixed_precision = mixed_precision
         device = next(teacher.parameters()).device
         self.key_parts = {
             "format": FORMAT, "teacher": weights_hash(teacher), "teacher_config": config_hash(teacher),
             "tokenizer": tokenizer_hash(tokenizer), "data": data.fingerprint(),
             "max_length": max_length, "layer_map": layer_map, "need_hidden": self.need_hidden,
-            "need_attn": self.need_attn, "dtype": dtype, "compute": compute_precision(device),
+            "need_attn": self.need_attn, "dtype": dtype,
+            "compute": compute_precision(device, mixed_precision),
             "splits": sorted(splits), "task": data.task,
         }
         self.key = stable_hash(self.key_parts)
@@ -187,7 +190,7 @@ class TeacherCache:
                 bar = tqdm(make_batches(items, batch_size, shuffle=False, seed=0,
                                         pad_id=tokenizer.pad_token_id), total=n_batches,
                            desc=f"teacher outputs ({split})", disable=not progress, leave=False)
-                with torch.inference_mode(), inference_autocast(device):
+                with torch.inference_mode(), inference_autocast(device, self.mixed_precision):
                     for batch in bar:
                         out = teacher(input_ids=batch["input_ids"].to(device),
                                       attention_mask=batch["attention_mask"].to(device),

@@ -104,7 +104,7 @@ def evaluate_at(model: Any, tokenizer: Any, data: Any, split: str, cfg: Any, ste
     from kitlib import train
 
     recs = train.evaluate(model, tokenizer, data, split, batch_size=cfg.eval_batch_size,
-                          max_length=cfg.max_length)
+                          max_length=cfg.max_length, mixed_precision=cfg.mixed_precision)
     for r in recs:
         r["step"], r["epoch"] = step, epoch
     return recs
@@ -131,7 +131,7 @@ def train_and_test(s: Setting, student: Any, teacher: Teacher, data: Any, cfg: A
         cache = TeacherCache(teacher.model, teacher.tokenizer, data,
                                      max_length=s.P.max_length, layer_map=layer_ids,
                                      need_hidden=kd.need_hidden, need_attn=kd.need_attn,
-                                     progress=s.progress)
+                                     progress=s.progress, mixed_precision=s.P.mixed_precision)
     last = {"step": 0, "epoch": 0.0}
 
     def on_records(recs: list[dict]) -> None:

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 
 from kitlib.errors import bad_value
 
-MIXED_PRECISION = ("auto", "no", "bf16")
+MIXED_PRECISION = ("auto", "no", "bf16")  # kitlib.train.precision.CHOICES
 
 
 def _int(name: str, value, lo: int, allow_none: bool = False) -> None:
@@ -25,10 +25,16 @@ class TrainConfig:
 
     ``eval_every``: evaluate every N optimizer steps (0 = only at the end).
     ``log_every``: emit a ``train_loss`` record every N optimizer steps (mean since last).
-    ``mixed_precision``: "auto" = bf16 on GPU, "no" on CPU; "bf16" or "no" to force.
+    ``mixed_precision``: "auto" = bf16 on GPU and on CPUs with AMX, else "no"; "bf16" or
+    "no" to force (``kitlib.train.precision``).
     ``max_steps``: number of optimizer steps; replaces ``epochs`` when set.
     ``max_grad_norm``: gradient clipping (None = off; 1.0 as in the HF Trainer).
     ``eval_batch_size``: batch size of evaluation (no gradients, so larger).
+    ``early_stopping_patience``: stop after this many evaluations (every ``eval_every``
+    steps, on the evaluation split) without a better ``early_stopping_metric`` on the "all"
+    language average, and restore the weights of the best evaluation (None: train the whole
+    budget). ``early_stopping_metric``: None = the task's main metric (accuracy, or strict
+    entity F1 for tagging).
     """
 
     epochs: float = 5
@@ -45,6 +51,8 @@ class TrainConfig:
     log_every: int = 10
     eval_batch_size: int = 64
     max_grad_norm: float | None = 1.0
+    early_stopping_patience: int | None = None
+    early_stopping_metric: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.epochs, (int, float)) or isinstance(self.epochs, bool) or self.epochs <= 0:
@@ -69,6 +77,10 @@ class TrainConfig:
         if self.max_grad_norm is not None and (not isinstance(self.max_grad_norm, (int, float))
                                                or self.max_grad_norm <= 0):
             raise bad_value("max_grad_norm", self.max_grad_norm, "a number > 0 or None")
+        _int("early_stopping_patience", self.early_stopping_patience, 1, allow_none=True)
+        if self.early_stopping_patience is not None and not self.eval_every:
+            raise bad_value("eval_every", self.eval_every, "an int >= 1 with early stopping",
+                            "Early stopping compares evaluations every eval_every steps.")
 
     def to_dict(self) -> dict:
         return asdict(self)

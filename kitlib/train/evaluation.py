@@ -21,11 +21,12 @@ from .encoding import encode
 from .precision import inference_autocast
 
 
-def predict(model: Any, tokenizer: Any, encoded: list[dict], *, batch_size: int) -> dict[int, Any]:
+def predict(model: Any, tokenizer: Any, encoded: list[dict], *, batch_size: int,
+            mixed_precision: str = "auto") -> dict[int, Any]:
     """Argmax predictions per example index: an int (classification) or a list of label ids
     at the first sub-word positions (tagging)."""
     device = next(model.parameters()).device
-    autocast = inference_autocast(device)
+    autocast = inference_autocast(device, mixed_precision)
     was_training = model.training
     model.eval()
     out: dict[int, Any] = {}
@@ -48,7 +49,7 @@ def predict(model: Any, tokenizer: Any, encoded: list[dict], *, batch_size: int)
 
 def evaluate(model: Any, tokenizer: Any, data: TaskData, split: str = "dev", *,
              batch_size: int = 64, max_length: int = 128,
-             encoded: list[dict] | None = None) -> list[dict]:
+             encoded: list[dict] | None = None, mixed_precision: str = "auto") -> list[dict]:
     """Per-language records (``accuracy`` + ``macro_f1``, or ``f1_strict`` + ``f1_default``)
     followed by group averages ("seen", "unseen", "all", "all_but_en").
 
@@ -68,7 +69,8 @@ def evaluate(model: Any, tokenizer: Any, data: TaskData, split: str = "dev", *,
     elif len(encoded) != len(examples):
         raise bad_value("encoded", f"{len(encoded)} items", f"the encoding of {split} "
                         f"({len(examples)} examples)")
-    preds = predict(model, tokenizer, encoded, batch_size=batch_size)
+    preds = predict(model, tokenizer, encoded, batch_size=batch_size,
+                    mixed_precision=mixed_precision)
     by_lang: dict[str, list[int]] = {}
     for i, ex in enumerate(examples):
         by_lang.setdefault(ex.lang, []).append(i)

@@ -87,9 +87,9 @@ def _accelerator(cfg: TrainConfig):
     from accelerate import Accelerator
     from accelerate.state import AcceleratorState
 
-    mp = cfg.mixed_precision
-    if mp == "auto":
-        mp = "bf16" if torch.cuda.is_available() else "no"
+    from .precision import resolve_precision
+
+    mp = resolve_precision(cfg.mixed_precision, "cuda" if torch.cuda.is_available() else "cpu")
     state = AcceleratorState._shared_state
     if state and state.get("_mixed_precision") not in (None, mp) and state.get("num_processes", 1) == 1:
         AcceleratorState._reset_state()  # one process, a new precision: allowed
@@ -167,10 +167,12 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
     emit = _Emitter(on_records if accelerator.is_main_process else None)
     losses = LossLog(plan.steps_per_epoch, start)
     evaluator = Evaluator(tokenizer, data, eval_split, cfg, plan.steps_per_epoch, start)
+    stopper = EarlyStopping(cfg, data.task)
     bar = tqdm(total=plan.total_steps, desc="KD" if kd else "fine-tune",
                disable=not (progress and accelerator.is_main_process))
 
     # -- one optimizer step at a time: micro-batches, loss, backward, step, log, evaluate
+    last_eval = 0
     try:
         for step, micro_batches in enumerate(plan.steps(), start=1):
             stage = plan.stage_of(step - 1)
@@ -194,12 +196,65 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
                 bar.set_postfix(loss=f"{records[0]['value']:.4f}", epoch=plan.epoch_of(step))
                 emit(records)
             if cfg.eval_every and step % cfg.eval_every == 0:
-                emit(evaluator(accelerator.unwrap_model(model), step))
-        if not cfg.eval_every or plan.total_steps % cfg.eval_every:
-            emit(evaluator(accelerator.unwrap_model(model), plan.total_steps))
+                records, last_eval = evaluator(accelerator.unwrap_model(model), step), step
+                emit(records)
+                if stopper.should_stop(records, step, accelerator.unwrap_model(model)):
+                    break
+        if last_eval != step:
+            records = evaluator(accelerator.unwrap_model(model), step)
+            emit(records)
+            stopper.should_stop(records, step, accelerator.unwrap_model(model))
     finally:
         bar.close()
+    emit(stopper.restore_best(accelerator.unwrap_model(model), step, plan.steps_per_epoch))
     return accelerator.unwrap_model(model)
+
+
+class EarlyStopping:
+    """Keep the weights of the best evaluation; say when ``patience`` evaluations in a row
+    were not better; put the best weights back at the end.
+
+    Why: a teacher fine-tuned for a fixed budget was still learning (its students overtook
+    it) or had started to overfit; early stopping on dev trains each teacher to its own
+    plateau and keeps its best point. Inactive (nothing kept, nothing restored) without
+    ``cfg.early_stopping_patience``.
+    """
+
+    def __init__(self, cfg: TrainConfig, task: str) -> None:
+        from kitlib import vocab
+
+        self.patience = cfg.early_stopping_patience
+        self.metric = cfg.early_stopping_metric or vocab.main_metric(task)
+        self.best: float | None = None
+        self.best_step = 0
+        self.best_state: dict | None = None
+        self.waited = 0
+
+    def should_stop(self, records: list[dict], step: int, model: Any) -> bool:
+        if self.patience is None or not records:
+            return False
+        score = next((r["value"] for r in records
+                      if r["lang"] == "all" and r["metric"] == self.metric), None)
+        if score is None:
+            raise bad_value("early_stopping_metric", self.metric,
+                            sorted({r["metric"] for r in records}))
+        if self.best is None or score > self.best:
+            self.best, self.best_step, self.waited = score, step, 0
+            self.best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            return False
+        self.waited += 1
+        return self.waited >= self.patience
+
+    def restore_best(self, model: Any, last_step: int, steps_per_epoch: int) -> list[dict]:
+        """Load the best weights; records saying which step they are from."""
+        if self.patience is None or self.best_state is None:
+            return []
+        model.load_state_dict(self.best_state)
+        self.best_state = None
+        return [{"step": last_step, "epoch": last_step / steps_per_epoch, "split": "dev",
+                 "lang": "all", "lang_group": "all", "metric": name, "value": float(value),
+                 "n": None, "stderr": None, "wall_s": None}
+                for name, value in (("best_step", self.best_step), ("stopped_step", last_step))]
 
 
 class StepPlan:
@@ -353,7 +408,7 @@ class Evaluator:
                                    self.cfg.max_length)
         records = evaluate(model, self.tokenizer, self.data, self.split,
                            batch_size=self.cfg.eval_batch_size, max_length=self.cfg.max_length,
-                           encoded=self._encoded)
+                           encoded=self._encoded, mixed_precision=self.cfg.mixed_precision)
         wall = time.perf_counter() - self.start
         for r in records:
             r.update(step=step, epoch=step / self.steps_per_epoch, wall_s=wall)

@@ -47,16 +47,26 @@ def backbone_fingerprint(ref: Any) -> dict:
 
 
 # TrainConfig fields that change only logging/evaluation, never the teacher's weights
-_LOG_ONLY = ("eval_every", "log_every", "eval_batch_size")
+# (eval_every does when early stopping picks the best evaluation)
+_LOG_ONLY = ("log_every", "eval_batch_size")
 # 2: task head built under its own seed (cfg.seed), so weights no longer depend on the
 # caller's global random state; logging-only fields left out of the key.
-TEACHER_FORMAT = 2
+# 3: early stopping fields; the precision actually used (bf16 on AMX CPUs) instead of "auto".
+TEACHER_FORMAT = 3
 
 
 def teacher_key(ref: Any, data: TaskData, cfg: TrainConfig, trim: bool) -> str:
     """Content key of a teacher: what determines its weights, and nothing else (changing
-    ``eval_every``/``log_every``/``eval_batch_size`` reuses the cached teacher)."""
+    ``log_every``/``eval_batch_size``, or ``eval_every`` without early stopping, reuses the
+    cached teacher). The precision is recorded as resolved on this machine, so a teacher
+    trained in bf16 on an AMX CPU is not reused where "auto" means float32."""
+    from .precision import resolve_precision
+
     train_cfg = {k: v for k, v in cfg.to_dict().items() if k not in _LOG_ONLY}
+    if cfg.early_stopping_patience is None:
+        train_cfg.pop("eval_every")
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    train_cfg["mixed_precision"] = resolve_precision(cfg.mixed_precision, device)
     return stable_hash({"backbone": backbone_fingerprint(ref), "data": data.fingerprint(),
                         "cfg": train_cfg, "trim": bool(trim), "seed": cfg.seed,
                         "format": TEACHER_FORMAT})
