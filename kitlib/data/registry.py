@@ -59,6 +59,8 @@ class Raw:
     splits: dict[str, list[Example]]
     dropped: dict[str, int] = field(default_factory=dict)
     """file -> rows dropped for an empty text (recorded in ``selection["dropped_empty"]``)."""
+    clusters: dict[str, str] = field(default_factory=dict)
+    """example id -> the unit test examples are resampled by (pocket: the template)."""
 
 
 Reader = Callable[[list[str], list[str]], Raw]
@@ -89,7 +91,9 @@ def _open_pocket(name: str) -> Callable[[dict], tuple[Catalog, Reader]]:
 
         def read(_eval: list[str], _train: list[str]) -> Raw:
             return Raw(data.task, list(data.label_names),
-                       {s: list(data.splits.get(s, [])) for s in ("train", "dev", "test")})
+                       {s: list(data.splits.get(s, [])) for s in ("train", "dev", "test")},
+                       clusters={i: src["template"] for i, src in data.sources.items()
+                                 if "template" in src})
         return catalog, read
     return open_
 
@@ -384,9 +388,11 @@ def load(name: str, **selection: Any) -> TaskData:
         resolved["source"] = "files" if "data_dir" in resolved or "data_files" in resolved else "hub"
     if raw.dropped:  # rows with an empty text, per file (each also warned about)
         resolved["dropped_empty"] = dict(raw.dropped)
+    kept = {ex.id for ex in (*dev, *test)}
     return TaskData(name=name, task=raw.task, label_names=list(raw.label_names), train=train,
                     dev=dev, test=test, languages=languages, train_languages=train_languages,
-                    selection=resolved)
+                    selection=resolved,
+                    clusters={i: c for i, c in raw.clusters.items() if i in kept})
 
 
 def language_groups(name: str, **selection: Any) -> dict[str, list[str]]:

@@ -38,7 +38,9 @@ class TaskData:
 
     ``languages`` are all evaluation languages (seen + unseen); ``train_languages`` are the
     seen ones (the languages ``train`` was restricted to). ``selection`` holds the resolved
-    selection parameters so that results can record exactly what was loaded.
+    selection parameters so that results can record exactly what was loaded. ``clusters``
+    maps dev/test example ids to their template where the data have templates (see
+    ``cluster``); it is not part of the fingerprint.
     """
 
     name: str
@@ -50,6 +52,13 @@ class TaskData:
     languages: list[str]
     train_languages: list[str]
     selection: dict = field(default_factory=dict)
+    clusters: dict[str, str] = field(default_factory=dict)
+
+    def cluster(self, example_id: str) -> str:
+        """The unit a bootstrap over evaluation examples resamples: the template an example
+        was filled from (pocket datasets, where examples of one template are not
+        independent), else the example itself (hub and local data)."""
+        return self.clusters.get(example_id, example_id)
 
     @property
     def unseen_languages(self) -> list[str]:

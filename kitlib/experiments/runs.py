@@ -62,14 +62,33 @@ def run_fields(P: RunParams, teacher: Teacher, *, role: str, init: str | None, k
             "num_layers": int(num_layers), "subset": float(subset), "seed": int(seed), **extra}
 
 
+class Sink:
+    """Where a run sends what it measured: records (call it) and per-example outcomes.
+
+    Records get the run's fields (and ``extra`` fields, see ``with_fields``); everything is
+    kept in the run's buffer and written only when the run completes."""
+
+    def __init__(self, run: Any, fields: dict, extra: dict | None = None) -> None:
+        self.run, self.fields, self.extra = run, fields, dict(extra or {})
+
+    def __call__(self, records: list[dict]) -> None:
+        self.run.add([dict(r, **self.extra) for r in records], **self.fields)
+
+    def outcomes(self, split: str, rows: list[dict]) -> None:
+        self.run.add_outcomes(split, rows)
+
+    def with_fields(self, **extra: Any) -> "Sink":
+        return Sink(self.run, self.fields, {**self.extra, **extra})
+
+
 @dataclass
 class Plan:
-    """One run of a grid: its id, label, record fields and what it does."""
+    """One run of a grid: its id, label, record fields and what it does (``do(sink)``)."""
 
     run_id: str
     label: str
     fields: dict
-    do: Callable[[Callable[[list[dict]], None]], None]
+    do: Callable[[Sink], None]
     meta: dict = field(default_factory=dict)
 
 
@@ -93,25 +112,30 @@ def execute(s: Setting, plans: list[Plan], desc: str) -> tuple[list[str], list[s
         s.log(f"run {plan.run_id}: {plan.label}")
         meta = run_meta(s.P.to_dict(), label=plan.label, **plan.meta)
         with s.store.run(plan.run_id, meta) as run, text_progress():
-            plan.do(lambda recs: run.add(recs, **plan.fields))
+            plan.do(Sink(run, plan.fields))
         done.append(plan.run_id)
     return done, skipped
 
 
 def evaluate_at(model: Any, tokenizer: Any, data: Any, split: str, cfg: Any, step: int = 0,
-                epoch: float | None = 0.0) -> list[dict]:
-    """``kitlib.train.evaluate`` records stamped with the step they belong to."""
+                epoch: float | None = 0.0, sink: Sink | None = None) -> list[dict]:
+    """``kitlib.train.evaluate`` records stamped with the step they belong to; with a
+    ``sink``, the per-example outcomes go to it too (for the claims' bootstrap)."""
     from kitlib import train
 
+    outcomes: list[dict] | None = [] if sink is not None else None
     recs = train.evaluate(model, tokenizer, data, split, batch_size=cfg.eval_batch_size,
-                          max_length=cfg.max_length, mixed_precision=cfg.mixed_precision)
+                          max_length=cfg.max_length, mixed_precision=cfg.mixed_precision,
+                          outcomes=outcomes)
+    if sink is not None and hasattr(sink, "outcomes"):
+        sink.outcomes(split, outcomes)
     for r in recs:
         r["step"], r["epoch"] = step, epoch
     return recs
 
 
 def train_and_test(s: Setting, student: Any, teacher: Teacher, data: Any, cfg: Any, kd: Any,
-                   layer_ids: list[int], emit: Callable[[list[dict]], None]) -> None:
+                   layer_ids: list[int], emit: Sink) -> None:
     """Train a student (fine-tune or KD) with dev curves, then evaluate it on test.
 
     ``layer_ids`` are the teacher layers the student was copied from; KD matches hidden
@@ -143,7 +167,7 @@ def train_and_test(s: Setting, student: Any, teacher: Teacher, data: Any, cfg: A
     model = train.train(student, teacher.tokenizer, data, cfg, kd=kd, teacher_cache=cache,
                         layer_map=layer_ids if kd is not None else None, eval_split="dev",
                         on_records=on_records, progress=s.progress)
-    emit(evaluate_at(model, teacher.tokenizer, data, "test", cfg, **last))
+    emit(evaluate_at(model, teacher.tokenizer, data, "test", cfg, **last, sink=emit))
 
 
 def teacher_plan(s: Setting, teacher: Teacher, *, subset: float | None = None,
@@ -160,8 +184,8 @@ def teacher_plan(s: Setting, teacher: Teacher, *, subset: float | None = None,
 
     def do(emit):
         cfg = teacher_config(P)
-        for split in ("dev", "test"):
-            emit(evaluate_at(teacher.model, teacher.tokenizer, teacher.data, split, cfg))
+        emit(evaluate_at(teacher.model, teacher.tokenizer, teacher.data, "dev", cfg))
+        emit(evaluate_at(teacher.model, teacher.tokenizer, teacher.data, "test", cfg, sink=emit))
 
     rid = run_id(P, label, role="teacher", teacher_id=teacher.teacher_id, subset=subset, **extra)
     return Plan(rid, label, fields, do)
@@ -191,10 +215,9 @@ def student_plan(s: Setting, teacher: Teacher, data: Any, *, init: str,
 
     def do(emit):
         student, _, layer_ids = student_from(s, teacher, init, layer_map, num_layers, seed)
-        ids = ",".join(map(str, layer_ids))
         cfg = student_config(P, seed, len(data.train))
         kdc = kd_config(P, terms) if kd else None
         train_and_test(s, student, teacher, data, cfg, kdc, layer_ids,
-                       lambda recs: emit([dict(r, layer_ids=ids) for r in recs]))
+                       emit.with_fields(layer_ids=",".join(map(str, layer_ids))))
 
     return Plan(run_id(P, label, **spec), label, fields, do)

