@@ -44,7 +44,7 @@ def run_all(preset: str, out: str | Path, *, notebooks: list[str] | None = None,
         if not path.is_file():
             raise KitError(f"notebook {name!r} not found at {path}; pass --notebook-dir.")
         plan.append((name, path, values))
-    done = []
+    done, wall = [], {}
     for i, (name, path, values) in enumerate(plan, 1):
         target = out / "notebooks" / f"{name}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -53,8 +53,14 @@ def run_all(preset: str, out: str | Path, *, notebooks: list[str] | None = None,
         t0 = time.perf_counter()
         pm.execute_notebook(str(path), str(target), parameters=values, log_output=log_output,
                             progress_bar=False, cwd=str(ROOT), kernel_name=kernel)
-        print(f"[kitlib run-all] {name} done in {time.perf_counter() - t0:.1f}s", flush=True)
+        wall[name] = time.perf_counter() - t0
+        print(f"[kitlib run-all] {name} done in {wall[name]:.1f}s", flush=True)
         done.append(target)
+    from kitlib.report import write_report
+
+    md, page = write_report(out, names, str(preset_path or preset),
+                            {**base, **(extra or {}), "out_dir": str(out)}, wall)
+    print(f"[kitlib run-all] report: {md} and {page}", flush=True)
     return done
 
 

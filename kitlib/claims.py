@@ -98,18 +98,31 @@ def _by_seed(runs: pd.DataFrame, selector: Selector, what: str) -> dict[Any, str
 
 
 def group_languages(final: pd.DataFrame, group: str) -> list[str]:
+    """The languages a group average is over ("all", "seen", "unseen", "all_but_en"), or
+    the one language ``group`` names."""
     langs = final[~final["lang"].isin(vocab.LANG_GROUPS)]
     if group == vocab.ALL:
         return sorted(langs["lang"].unique())
     if group == vocab.ALL_BUT_EN:
         return sorted(set(langs["lang"]) - {"en"})
-    return sorted(langs[langs["lang_group"] == group]["lang"].unique())
+    if group in (vocab.SEEN, vocab.UNSEEN):
+        return sorted(langs[langs["lang_group"] == group]["lang"].unique())
+    return [group] if group in set(langs["lang"]) else []
 
 
-def contrast(final: pd.DataFrame, outcomes: pd.DataFrame | None,
-             terms: Sequence[tuple[float, Selector]], *, group: str = vocab.ALL,
-             metric: str, value_of: Mapping[str, float] | None = None) -> stats.Interval:
-    """Σ weight x score of the runs ``terms`` select, on the ``group`` average.
+def _score_at(final: pd.DataFrame, group: str) -> pd.Series:
+    """Each run's score on a group average, or on one language."""
+    return final[final["lang"] == group].set_index("run_id")["value"]
+
+
+Term = tuple  # (weight, selector) or (weight, selector, group)
+
+
+def contrast(final: pd.DataFrame, outcomes: pd.DataFrame | None, terms: Sequence[Term], *,
+             group: str = vocab.ALL, metric: str,
+             value_of: Mapping[str, float] | None = None) -> stats.Interval:
+    """Σ weight x score of the runs ``terms`` select; each term's score is on ``group`` (a
+    language average or one language), or on the group the term names as its third item.
 
     ``final``: each run's final test records (``final_scores``) of ``metric``; runs are
     paired by seed (the teacher, one run, pairs with every seed). ``value_of``: a value per
@@ -117,36 +130,33 @@ def contrast(final: pd.DataFrame, outcomes: pd.DataFrame | None,
     """
     final = final[final["metric"] == metric]
     runs = run_table(final)
-    seeds_of = [_by_seed(runs, sel, f"term {i}") for i, (_, sel) in enumerate(terms)]
+    terms = [(t[0], t[1], t[2] if len(t) > 2 else group) for t in terms]
+    seeds_of = [_by_seed(runs, sel, f"term {i}") for i, (_, sel, _) in enumerate(terms)]
     if any(not m for m in seeds_of):
         return stats.no_interval(math.nan, "a compared run is missing", 0)
-    seeds = set.intersection(*[set(m) - {"*"} for m in seeds_of if set(m) != {"*"}]) \
-        if any(set(m) != {"*"} for m in seeds_of) else {"*"}
-    seeds = sorted(seeds, key=str)
+    student_seeds = [set(m) for m in seeds_of if set(m) != {"*"}]
+    seeds = sorted(set.intersection(*student_seeds) if student_seeds else {"*"}, key=str)
     if not seeds:
         return stats.no_interval(math.nan, "no seed common to the compared runs", 0)
-    score = final[final["lang"] == group].set_index("run_id")["value"]
+    scores = {g: _score_at(final, g) for g in {g for _, _, g in terms}}
 
-    def value(run_id: str) -> float:
-        return float(value_of[run_id]) if value_of is not None else float(score[run_id])
+    def value(run_id: str, g: str) -> float:
+        return float(value_of[run_id]) if value_of is not None else float(scores[g][run_id])
 
     def pick(m: dict, seed: Any) -> str:
         return m["*"] if "*" in m else m[seed]
 
-    per_seed = [sum(w * value(pick(m, sd)) for (w, _), m in zip(terms, seeds_of))
+    per_seed = [sum(w * value(pick(m, sd), g) for (w, _, g), m in zip(terms, seeds_of))
                 for sd in seeds]
     if len(seeds) >= 2 or value_of is not None or outcomes is None or outcomes.empty:
         return stats.over_seeds(per_seed)
-    weights: dict[str, float] = {}
-    for (w, _), m in zip(terms, seeds_of):
-        rid = pick(m, seeds[0])
-        weights[rid] = weights.get(rid, 0.0) + w
-    by_run = {rid: outcomes[outcomes["run_id"] == rid] for rid in weights}
+    boot_terms = [(pick(m, seeds[0]), w, group_languages(final, g))
+                  for (w, _, g), m in zip(terms, seeds_of)]
+    by_run = {rid: outcomes[outcomes["run_id"] == rid] for rid, _, _ in boot_terms}
     if any(o.empty for o in by_run.values()):
         return stats.no_interval(per_seed[0], "one seed, no per-example outcomes")
     cluster = "template" if outcomes["cluster"].ne(outcomes["id"]).any() else "example"
-    return stats.bootstrap_contrast(by_run, weights, metric, group_languages(final, group),
-                                    cluster_name=cluster)
+    return stats.bootstrap_contrast(by_run, boot_terms, metric, cluster_name=cluster)
 
 
 # --------------------------------------------------------------------------- flags
@@ -161,7 +171,7 @@ def at_chance(final: pd.DataFrame, metric: str) -> list[str]:
     for r in rows.itertuples():
         se = 0.0 if pd.isna(r.stderr) else float(r.stderr)
         if not pd.isna(r.baseline) and r.value - 1.96 * se <= r.baseline:
-            out.append(f"{vocab.run_label(r.role, r.init, r.kd)} seed {int(r.seed)}")
+            out.append(f"{r.init} {vocab.kd_label(r.kd)} (seed {int(r.seed)})")
     return out
 
 

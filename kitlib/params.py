@@ -74,13 +74,17 @@ def _int(lo: int | None = None, hi: int | None = None, optional: bool = False):
     return check
 
 
-def _float(lo: float, hi: float | None = None, lo_open: bool = False, hi_open: bool = False):
+def _float(lo: float, hi: float | None = None, lo_open: bool = False, hi_open: bool = False,
+           optional: bool = False):
     left = ">" if lo_open else ">="
     right = "<" if hi_open else "<="
-    rng = f"a number {left} {lo}" + (f" and {right} {hi}" if hi is not None else "")
+    rng = f"a number {left} {lo}" + (f" and {right} {hi}" if hi is not None else "") + \
+        (" or null" if optional else "")
 
     def check(key: str, v: Any) -> Any:
         v = _maybe_yaml(v)
+        if v is None and optional:
+            return None
         if not _is_num(v):
             raise bad_value(key, v, rng)
         v = float(v)
@@ -267,7 +271,19 @@ SCHEMA: dict[str, Spec] = {
     "max_length": Spec(64, _int(8, 4096), ALL, "tokens per example after truncation"),
     "batch_size": Spec(32, _int(1), ALL, "examples per optimizer step"),
     "teacher_lr": Spec(2e-4, _float(0, 1, lo_open=True, hi_open=True), ALL, "teacher learning rate"),
-    "teacher_epochs": Spec(2, _int(1), ALL, "teacher fine-tuning epochs"),
+    "teacher_epochs": Spec(2, _int(1), ALL,
+                           "teacher fine-tuning epochs (the budget; early stopping may end sooner)"),
+    "teacher_patience": Spec(2, _int(1, optional=True), ALL,
+                             "early stopping of the teacher: dev evaluations without a better "
+                             "score before it stops, best weights restored (None: whole budget)"),
+    "teacher_eval_every": Spec(None, _int(1, optional=True), ALL,
+                               "teacher dev evaluation every N steps (None: once per epoch)"),
+    "teacher_min_score": Spec(None, _float(0, 1, optional=True), ALL,
+                              "teacher gate: lowest dev score (main metric, all languages) a "
+                              "teacher may teach with (None: 0.5 accuracy, 0.3 entity F1)"),
+    "allow_weak_teacher": Spec(False, _bool, ALL,
+                               "let a teacher that fails the gate teach anyway (its students' "
+                               "records and the claims carry a warning)"),
     "teacher_max_steps": Spec(None, _int(1, optional=True), ALL,
                               "stop the teacher after this many steps (None: run all epochs)"),
     "teacher_seed": Spec(44, _int(0), ALL, "seed of the teacher fine-tuning"),
@@ -285,7 +301,8 @@ SCHEMA: dict[str, Spec] = {
     "grad_accum": Spec(1, _int(1), ALL, "gradient accumulation steps"),
     "mixed_precision": Spec("auto", _choice("auto", "no", "bf16"), ALL,
                             "auto: bf16 on GPU, none on CPU; never fp16 (mDeBERTa overflows)"),
-    "seeds": Spec([44], _list(_int(0), "seeds (integers >= 0)"), STUDENTS, "student seeds"),
+    "seeds": Spec([44, 55, 66], _list(_int(0), "seeds (integers >= 0)"), STUDENTS,
+                  "student seeds (only seeds are pooled; effects are paired by seed)"),
     # initialization and KD
     "inits": Spec(list(INIT_NAMES), _list(_init, f"inits ({', '.join(INIT_NAMES)})"), STUDENTS,
                   "student initializations compared"),
@@ -305,6 +322,8 @@ SCHEMA: dict[str, Spec] = {
     # 02 KD ablation
     "kd": Spec([False, True], _list(_bool, "true/false (KD / no KD)"), ("02_kd_ablation",),
                "train each init without KD (false) and with KD (true)"),
+    "kd_ablation_seeds": Spec(1, _int(1), ("02_kd_ablation",),
+                              "how many of the seeds the KD-term ablation runs (the first ones)"),
     "kd_ablation": Spec([list(KD_TERMS[:i + 1]) for i in range(len(KD_TERMS))],
                         _list(_list(_kd_term, f"KD terms ({', '.join(KD_TERMS)})",
                                     allow_scalar=False), "lists of KD terms",
@@ -534,6 +553,16 @@ def from_notebook(notebook: str, namespace: Mapping[str, Any], preset: Any = Non
     return P
 
 
+def parameters_cell(notebook: str) -> str:
+    """The source of a notebook's ``parameters`` cell: every parameter of the notebook at
+    its schema default (= the pocket preset), with its meaning as a comment."""
+    lines = ["# Parameters (papermill: -p name value, or -f params/<preset>.yaml).",
+             "# Defaults = params/pocket.yaml. Checked by kitlib.params before anything runs."]
+    for key in notebook_keys(notebook):
+        lines.append(f"{key} = {SCHEMA[key].default!r}  # {SCHEMA[key].doc}")
+    return "\n".join(lines)
+
+
 def describe(notebook: str) -> str:
     """A plain-text table of a notebook's parameters, defaults and meanings."""
     rows = [f"{k:20} {SCHEMA[k].default!r:40} {SCHEMA[k].doc}" for k in notebook_keys(notebook)]
@@ -541,4 +570,4 @@ def describe(notebook: str) -> str:
 
 
 __all__ = ["NOTEBOOKS", "SCHEMA", "Spec", "RunParams", "load_params", "from_notebook",
-           "notebook_keys", "notebook_name", "defaults", "describe", "read_preset", "INIT_NAMES", "KD_TERMS"]
+           "notebook_keys", "notebook_name", "defaults", "describe", "parameters_cell", "read_preset", "INIT_NAMES", "KD_TERMS"]

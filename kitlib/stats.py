@@ -128,35 +128,37 @@ def _cluster_sums(outcomes: pd.DataFrame, metric: str, clusters: np.ndarray) -> 
     return table.to_numpy()
 
 
-def bootstrap_contrast(outcomes: Mapping[str, pd.DataFrame], weights: Mapping[str, float],
-                       metric: str, languages: Sequence[str], *,
+def bootstrap_contrast(outcomes: Mapping[str, pd.DataFrame],
+                       terms: Sequence[tuple[str, float, Sequence[str]]], metric: str, *,
                        cluster_name: str = "template", n_boot: int = BOOTSTRAP_RESAMPLES,
                        seed: int = BOOTSTRAP_SEED) -> Interval:
-    """Σ weight x score(run), score = mean over ``languages`` of the per-language metric, with
-    a 95% percentile interval from resampling clusters within each language, all runs
-    together. ``outcomes[run]``: that run's per-example test outcomes (``id, lang, cluster``
-    and ``gold, pred`` or entity counts)."""
-    runs = [r for r in weights if weights[r]]
-    if not runs or not languages:
-        return no_interval(math.nan, "no run", 0)
+    """Σ weight x score(run over its languages), score = the mean of the per-language metric,
+    with a 95% percentile interval from resampling clusters within each language, all runs
+    and terms together (one resample of the test set serves every run). ``terms``:
+    ``(run id, weight, languages)``; ``outcomes[run]``: that run's per-example test outcomes
+    (``id, lang, cluster`` and ``gold, pred`` or entity counts)."""
+    terms = [t for t in terms if t[1]]
+    if not terms or any(not langs for _, _, langs in terms):
+        return no_interval(math.nan, "no run or no language", 0)
     rng = np.random.default_rng(seed)
-    first = outcomes[runs[0]]
+    first = outcomes[terms[0][0]]
+    all_langs = sorted({lang for _, _, langs in terms for lang in langs})
     clusters_by_lang = {lang: np.asarray(sorted(first[first["lang"] == lang]["cluster"].unique()))
-                        for lang in languages}
+                        for lang in all_langs}
     if any(len(c) == 0 for c in clusters_by_lang.values()):
         return no_interval(math.nan, "a language has no test examples", 0)
     mult = _resample_weights(clusters_by_lang, n_boot, rng)
     total = np.zeros(n_boot)
     point = 0.0
-    for run in runs:
+    for run, weight, langs in terms:
         o = outcomes[run]
         per_lang_boot, per_lang_point = [], []
-        for lang, clusters in clusters_by_lang.items():
-            sums = _cluster_sums(o[o["lang"] == lang], metric, clusters)  # [m, parts]
+        for lang in langs:
+            sums = _cluster_sums(o[o["lang"] == lang], metric, clusters_by_lang[lang])
             per_lang_point.append(float(_score(sums.sum(0)[None], metric)[0]))
             per_lang_boot.append(_score(mult[lang] @ sums, metric))
-        total += weights[run] * np.mean(per_lang_boot, axis=0)
-        point += weights[run] * float(np.mean(per_lang_point))
+        total += weight * np.mean(per_lang_boot, axis=0)
+        point += weight * float(np.mean(per_lang_point))
     low, high = np.quantile(total, [(1 - CONFIDENCE) / 2, (1 + CONFIDENCE) / 2])
     n_clusters = sum(len(c) for c in clusters_by_lang.values())
     return Interval(point, float(low), float(high),

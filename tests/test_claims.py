@@ -110,15 +110,16 @@ def test_bootstrap_of_entity_f1_from_sentence_counts():
                 rows.append({"run_id": run, "id": f"{lang}{t}", "lang": lang, "cluster": f"{lang}{t}",
                              "tp_strict": tp, "pred_strict": 2, "gold_strict": 2})
     got = stats.bootstrap_contrast({r: g for r, g in pd.DataFrame(rows).groupby("run_id")},
-                                   {"a": 1.0, "b": -1.0}, "f1_strict", ["en", "de"])
+                                   [("a", 1.0, ["en", "de"]), ("b", -1.0, ["en", "de"])],
+                                   "f1_strict")
     assert got.estimate == pytest.approx(0.5) and got.low == pytest.approx(0.5)
 
 
 def test_students_at_chance_are_flagged():
     df = finals({("from-teacher", 44): 0.8, ("from-scratch", 44): 0.06}, baseline=0.05)
     chance = claims.at_chance(df, "accuracy")
-    assert chance == ["from-scratch, KD seed 44"]
-    assert claims.chance_note(chance, "from-scratch") == ["at chance: from-scratch, KD seed 44"]
+    assert chance == ["from-scratch KD (seed 44)"]
+    assert claims.chance_note(chance, "from-scratch") == ["at chance: from-scratch KD (seed 44)"]
     assert claims.chance_note(chance, "from-teacher", "from-base") == []
 
 
@@ -131,3 +132,19 @@ def test_markdown_and_html_tables(tmp_path):
     assert "| from-teacher > from-base (KD) |" in text and "holds" in text
     assert "paired over 3 seeds" in text and "+0.009 (MASSIVE)" in text
     assert "<table" in page.read_text() and "at chance: x" in page.read_text()
+
+
+def test_transfer_gap_contrast_mixes_language_groups():
+    """(student unseen - student en) - (teacher unseen - teacher en): terms on different
+    language sets, paired by seed, the teacher with every seed."""
+    rows = []
+    for run, role, seed, en, de in (("s44", "student", 44, 0.9, 0.6), ("s55", "student", 55, 0.8, 0.6),
+                                    ("t", "teacher", 44, 0.95, 0.75)):
+        f = R.student(init="from-teacher", kd=True, seed=seed) if role == "student" else R.teacher()
+        rows += [{**r, "run_id": run} for r in R.eval_rows(f, {"en": en, "de": de})]
+    df = pd.DataFrame(rows)
+    T = {"role": "teacher"}
+    got = claims.contrast(df, None, [(1, FT, "unseen"), (-1, FT, "en"), (-1, T, "unseen"),
+                                     (1, T, "en")], metric="accuracy")
+    # seed 44: (0.6 - 0.9) - (0.75 - 0.95) = -0.1; seed 55: (0.6 - 0.8) + 0.2 = 0.0
+    assert got.estimate == pytest.approx(-0.05) and got.n == 2

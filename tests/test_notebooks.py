@@ -47,6 +47,7 @@ def test_parameters_cell_holds_exactly_the_pocket_defaults(name):
         assert isinstance(node, ast.Assign), "the parameters cell only assigns literals"
         values[node.targets[0].id] = ast.literal_eval(node.value)
     pocket = yaml.safe_load((ROOT / "params" / "pocket.yaml").read_text())
+    assert cell.source == params.parameters_cell(name)  # values and their documentation
     assert values == params.defaults(name)
     assert values == {k: pocket[k] for k in params.notebook_keys(name)}
 
@@ -68,7 +69,7 @@ def expected_runs(P) -> int:
         return 1 + len(P.layer_maps) * len(depths)
     if P.short == "kd_ablation":
         extra = [t for t in P.kd_ablation if not (True in P.kd and t == P.kd_terms)]
-        return 1 + seeds * (inits * len(P.kd) + len(extra))
+        return 1 + seeds * inits * len(P.kd) + min(seeds, P.kd_ablation_seeds) * len(extra)
     if P.short == "zero_shot":
         return len(P.train_languages) * (1 + seeds * inits)
     return (1 if P.teacher_data == "full" else len(P.subset)) + len(P.subset) * seeds * inits

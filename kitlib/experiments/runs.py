@@ -53,6 +53,7 @@ def run_fields(P: RunParams, teacher: Teacher, *, role: str, init: str | None, k
                          f"{vocab.INITS}, the teacher none")
     data = teacher.data
     extra.setdefault("model", vocab.run_label(role, init, kd))
+    extra.setdefault("weak_teacher", bool(getattr(teacher, "weak", False)))
     return {"notebook": P.notebook, "task": data.task, "dataset": P.dataset,
             "backbone": P.backbone, "backbone_source": getattr(teacher.ref, "source", None),
             "teacher_id": teacher.teacher_id, "role": role, "init": init, "kd": bool(kd),
@@ -184,7 +185,8 @@ def teacher_plan(s: Setting, teacher: Teacher, *, subset: float | None = None,
 
     def do(emit):
         cfg = teacher_config(P)
-        emit(evaluate_at(teacher.model, teacher.tokenizer, teacher.data, "dev", cfg))
+        emit([dict(r) for r in teacher.dev_records] if teacher.dev_records else
+             evaluate_at(teacher.model, teacher.tokenizer, teacher.data, "dev", cfg))
         emit(evaluate_at(teacher.model, teacher.tokenizer, teacher.data, "test", cfg, sink=emit))
 
     rid = run_id(P, label, role="teacher", teacher_id=teacher.teacher_id, subset=subset, **extra)

@@ -115,13 +115,22 @@ def _step_budget(P: RunParams, epochs: int, n_train: int | None, max_steps: int 
 
 
 def teacher_config(P: RunParams, n_train: int | None = None):
+    """Teacher hyperparameters: ``teacher_epochs`` is the budget; with ``teacher_patience``
+    the teacher is evaluated on dev every ``teacher_eval_every`` steps (None: once per epoch)
+    and stops at its plateau, keeping its best weights (``kitlib.train.train``)."""
     from kitlib.train import TrainConfig
 
+    patience = P.values.get("teacher_patience")
+    every = 0
+    if patience is not None:
+        steps_per_epoch = max(1, math.ceil((n_train or P.batch_size) / P.batch_size / P.grad_accum))
+        every = P.values.get("teacher_eval_every") or steps_per_epoch
     return TrainConfig(epochs=P.teacher_epochs, lr=P.teacher_lr, batch_size=P.batch_size,
                        warmup_ratio=P.warmup_ratio, weight_decay=P.weight_decay,
-                       max_length=P.max_length, seed=P.teacher_seed, eval_every=0,
+                       max_length=P.max_length, seed=P.teacher_seed, eval_every=every,
                        grad_accum=P.grad_accum, mixed_precision=P.mixed_precision,
-                       max_steps=_step_budget(P, P.teacher_epochs, n_train, P.teacher_max_steps))
+                       max_steps=_step_budget(P, P.teacher_epochs, n_train, P.teacher_max_steps),
+                       early_stopping_patience=patience)
 
 
 def student_config(P: RunParams, seed: int, n_train: int):

@@ -74,6 +74,23 @@ class ExperimentResult:
         return self.tables["summary"]
 
 
+def with_claims(result: ExperimentResult, rows: list, out_dir: str | Path, P: RunParams,
+                title: str) -> ExperimentResult:
+    """Attach a notebook's claims rows to its result (``tables["claims"]``,
+    ``extra["claims"]``), write ``<out_dir>/claims/<notebook>.md`` and ``.html``, and print
+    the table (so a headless run shows it in its log)."""
+    from kitlib import claims
+
+    preamble = (f"{P.notebook}, dataset {P.dataset}, backbone {P.backbone}, seeds "
+                f"{P.values.get('seeds')}; {len(result.run_ids)} runs.")
+    result.tables["claims"] = claims.table(rows)
+    result.extra["claims"] = rows
+    md, page = claims.write(rows, out_dir, P.notebook, title, preamble)
+    print(claims.markdown(rows, title, preamble))
+    print(f"[kitlib] claims written to {md} and {page}")
+    return result
+
+
 def figure_dir(P: RunParams, out_dir: str | None = None) -> Path:
     """Where a notebook writes its standalone HTML figures."""
     path = Path(out_dir or P.out_dir) / "figures" / P.notebook

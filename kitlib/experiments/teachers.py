@@ -10,7 +10,7 @@ functions they call (``kitlib.train.get_teacher``, ``kitlib.models.build_student
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kitlib import vocab
@@ -19,13 +19,23 @@ from kitlib.experiments.setting import Setting, teacher_config, text_progress
 
 @dataclass
 class Teacher:
-    """A fine-tuned teacher with the data it was trained on (cached by content key)."""
+    """A fine-tuned teacher with the data it was trained on (cached by content key).
+
+    ``dev_records``: its dev evaluation (done once, by the teacher gate); ``weak``: it
+    failed the gate and teaches only because ``allow_weak_teacher`` said so."""
 
     model: Any
     tokenizer: Any
     teacher_id: str
     data: Any
     ref: Any
+    dev_records: list = field(default_factory=list)
+    weak: bool = False
+
+
+#: The teacher gate's default lowest dev score per task (main metric, all languages).
+#: A teacher below it, or not clearly above the trivial baseline, does not teach.
+TEACHER_MIN_SCORE = {"classification": 0.5, "tagging": 0.3}
 
 
 def shared_teacher(s: Setting, data: Any) -> Teacher:
@@ -42,8 +52,50 @@ def shared_teacher(s: Setting, data: Any) -> Teacher:
                 s.ref, data, teacher_config(s.P, len(data.train)), trim=s.P.trim_vocab,
                 progress=s.progress)
         s.log(f"teacher {teacher_id} ready in {time.perf_counter() - t0:.1f}s")
-        s.teachers[key] = Teacher(model, tok, teacher_id, data, s.ref)
+        teacher = Teacher(model, tok, teacher_id, data, s.ref)
+        gate(s, teacher)
+        s.teachers[key] = teacher
     return s.teachers[key]
+
+
+def gate(s: Setting, teacher: Teacher) -> None:
+    """Stop before any student is trained when the teacher has not learned its task.
+
+    The teacher's dev score (main metric, average over languages) must be clearly above
+    the trivial baseline -- its score minus 1.96 per-example standard errors above the
+    majority-class accuracy / macro-F1, or above 0 entity F1 (all "O") for tagging -- and
+    at least ``teacher_min_score`` (default :data:`TEACHER_MIN_SCORE`). Why: a teacher that
+    tags every word "O" distilled students that copied it, and the tables read "KD destroys
+    NER". With ``allow_weak_teacher`` the run goes on and the teacher is marked weak.
+    """
+    from kitlib.errors import KitError
+    from kitlib.experiments.runs import evaluate_at
+
+    P, task = s.P, teacher.data.task
+    teacher.dev_records = evaluate_at(teacher.model, teacher.tokenizer, teacher.data, "dev",
+                                      teacher_config(P))
+    metric = vocab.main_metric(task)
+    rec = next(r for r in teacher.dev_records if r["lang"] == vocab.ALL and r["metric"] == metric)
+    floor = P.values.get("teacher_min_score")
+    floor = TEACHER_MIN_SCORE[task] if floor is None else floor
+    low = rec["value"] - 1.96 * rec["stderr"]
+    ok_baseline, ok_floor = low > rec["baseline"], rec["value"] >= floor
+    s.log(f"teacher gate: dev {metric} {rec['value']:.3f} ± {1.96 * rec['stderr']:.3f} (95%, "
+          f"per-example); trivial baseline {rec['baseline']:.3f}; minimum {floor:.2f}")
+    if ok_baseline and ok_floor:
+        return
+    why = (f"the teacher is not fit to teach: its dev {metric} is {rec['value']:.3f} "
+           f"(95% interval {low:.3f} to {rec['value'] + 1.96 * rec['stderr']:.3f}, per-example), "
+           f"against the trivial baseline {rec['baseline']:.3f} "
+           f"({'majority class' if task == 'classification' else 'all-O tags'}) and "
+           f"teacher_min_score {floor:.2f}.")
+    if not P.values.get("allow_weak_teacher"):
+        raise KitError(why + " No student was trained. Give it more to learn from: raise "
+                       "teacher_epochs (or teacher_patience), change teacher_lr, or train on "
+                       "more data (train_subset); or set allow_weak_teacher=True to go on "
+                       "with a warning on every record of its students.")
+    teacher.weak = True
+    s.log("WARNING: " + why + " Going on because allow_weak_teacher=True.")
 
 
 def pretrained_base(s: Setting, teacher: Teacher) -> Any:
