@@ -38,8 +38,9 @@ from kitlib.errors import KitError, bad_value
 NOT_CONFIGURATION = frozenset({
     "run_id", "seed", "value", "stderr", "n", "wall_s", "epoch", "step", "lang", "lang_group",
     "metric", "layer_ids", "model", "params_hash", "kit_version", "git_commit", "device",
-    "run_wall_s", "finished_at", "series", "target", "max_step", "steps",
+    "run_wall_s", "finished_at", "series", "target", "max_step", "steps", "baseline",
 })
+BASELINE = "trivial baseline"
 #: Columns named in a series label by their value alone (their values say what they are);
 #: the ``color`` columns are too (the legend title names them).
 _PLAIN = {"init", "kd", "role", "subset", "split"}
@@ -236,6 +237,17 @@ def per_language_bars(df: pd.DataFrame, *, metric: str, color: str | Sequence[st
                 hovertemplate="%{x}: %{y:.3f} ± %{error_y.array:.3f} (%{customdata})"
                               "<extra>" + series + "</extra>"))
             trace_facets.append(fv)
+        base = _baseline(part, "lang")
+        if base is not None:
+            base = base.reindex(order)
+            fig.add_trace(go.Scatter(
+                name=BASELINE, x=order, y=base.values, mode="markers",
+                marker=dict(symbol="line-ew-open", size=40, color="black",
+                            line=dict(width=2)),
+                visible=fv == facet_values[0],
+                hovertemplate="%{x}: trivial baseline %{y:.3f} (majority class / all-O)"
+                              "<extra></extra>"))
+            trace_facets.append(fv)
     titles = [_facet_title(title, facet, fv) for fv in facet_values]
     _layout(fig, title=titles[0], legend=_legend_title(color, added), kinds=kinds,
             barmode="group", yaxis_title=f"{metric} (mean)", xaxis_title="language")
@@ -284,6 +296,14 @@ def curves(df: pd.DataFrame, *, metric: str, x: str = "step",
                 hovertemplate=f"{series}: %{{y:.3f}} ± {row['err']:.3f} "
                               f"({row['err_kind']})<extra></extra>"))
             trace_langs.append(lang)
+        base = _baseline(data[data["lang"] == lang], "lang")
+        if base is not None and len(base):
+            fig.add_trace(go.Scatter(
+                name=BASELINE, x=list(x_range), y=[float(base.iloc[0])] * 2, mode="lines",
+                line=dict(dash="dot", color="gray"), visible=lang == langs[0],
+                legendgroup=BASELINE,
+                hovertemplate="trivial baseline %{y:.3f} (majority class / all-O)<extra></extra>"))
+            trace_langs.append(lang)
     titles = [_facet_title(title, "lang", lang) for lang in langs]
     _layout(fig, title=titles[0], legend=_legend_title(color, added), kinds=kinds,
             xaxis_title=x, yaxis_title=f"{metric} (mean)")
@@ -291,6 +311,17 @@ def curves(df: pd.DataFrame, *, metric: str, x: str = "step",
         visibility = [[tl == lang for tl in trace_langs] for lang in langs]
         fig.update_layout(updatemenus=[_dropdown(langs, visibility, titles)])
     return fig
+
+
+def _baseline(df: pd.DataFrame, by: str) -> pd.Series | None:
+    """The trivial baseline per ``by`` value when the records carry one and it is the same
+    for every run shown (one test set); None otherwise (nothing is drawn)."""
+    if "baseline" not in df.columns or df["baseline"].isna().all():
+        return None
+    per = df.dropna(subset=["baseline"]).groupby(by)["baseline"]
+    if (per.nunique() > 1).any():
+        return None
+    return per.first()
 
 
 def layer_label(layer: Any, side: str) -> str:

@@ -175,3 +175,19 @@ def test_save_html_is_standalone_with_plotly_beside(tmp_path):
     page = plots.save_html(fig, tmp_path / "fig.html")
     assert 'src="plotly.min.js"' in page.read_text()
     assert (tmp_path / "plotly.min.js").stat().st_size > 1_000_000
+
+
+def test_trivial_baseline_is_drawn_as_a_reference():
+    """Issue 14 item 4: the majority-class / all-O score is a reference in bars and curves."""
+    f = R.student(init="from-scratch", kd=False)
+    rows = [dict(r, baseline=0.25 if r["lang"] != "de" else 0.5)
+            for r in R.eval_rows(f, {"en": 0.3, "de": 0.5}, split="dev", step=5)
+            + R.eval_rows(f, {"en": 0.4, "de": 0.5}, split="dev", step=10)]
+    df = R.frame(("S", f, rows))
+    bars_fig = plots.per_language_bars(df, metric="accuracy")
+    base = next(t for t in bars_fig.data if t.name == "trivial baseline")
+    assert dict(zip(base.x, base.y))["en"] == pytest.approx(0.25)
+    assert dict(zip(base.x, base.y))["de"] == pytest.approx(0.5)
+    curve = plots.curves(df, metric="accuracy")
+    line = next(t for t in curve.data if t.name == "trivial baseline" and t.visible)
+    assert line.line.dash == "dot" and list(line.y) == [0.5, 0.5]  # first language: de
