@@ -97,6 +97,10 @@ def test_run_all_succeeds(smoke_run):
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
         assert not [o for o in outputs if o.output_type == "error"]
         assert len([c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]) == 1
+    report = (out / "REPORT.md").read_text()
+    for title in ("Claims of notebook 02", "Claims of notebook 03", "Claims of notebook 04",
+                  "## Settings", "Wall time per notebook"):
+        assert title in report
 
 
 @pytest.mark.slow
@@ -184,3 +188,39 @@ def test_papermill_unknown_parameter_stops_the_notebook(tmp_path, monkeypatch):
                             progress_bar=False, cwd=str(ROOT))
     assert "subsets=[0.05]" in str(info.value) and "'subset'" in str(info.value)
     assert not (tmp_path / "cache" / "teachers").exists()
+
+
+@pytest.mark.slow
+def test_an_undertrained_teacher_stops_the_notebook_before_any_student(tmp_path, monkeypatch):
+    """Issue 14: a teacher trained one step fails the gate; no record of any run is written."""
+    import papermill as pm
+
+    monkeypatch.setenv("KITLIB_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "o"
+    with pytest.raises(pm.PapermillExecutionError) as info:
+        pm.execute_notebook(str(ROOT / "notebooks" / "02_kd_ablation.ipynb"),
+                            str(tmp_path / "out.ipynb"),
+                            parameters={**yaml.safe_load((ROOT / "params" / "smoke.yaml").read_text()),
+                                        "out_dir": str(out), "teacher_max_steps": 1,
+                                        "allow_weak_teacher": False},
+                            progress_bar=False, cwd=str(ROOT))
+    msg = str(info.value)
+    assert "not fit to teach" in msg and "trivial baseline" in msg and "teacher_epochs" in msg
+    assert "allow_weak_teacher" in msg
+    assert not list((out / "runs").glob("*.parquet"))
+
+
+@pytest.mark.slow
+def test_a_weak_teacher_allowed_to_teach_marks_its_students(smoke_run):
+    """The smoke teacher (a few steps on a tiny random model) fails the gate; the smoke
+    preset allows it, so every record of its students says so, and so do the claims."""
+    from kitlib.results import load
+
+    code, out = smoke_run
+    assert code == 0
+    df = load(out)
+    students = df[(df.role == "student") & (df.notebook != "01_copy_weight_anatomy")]
+    assert students.weak_teacher.astype(bool).all()
+    assert "the teacher failed the teacher gate" in (out / "claims" / "02_kd_ablation.md").read_text()
+    assert (out / "REPORT.md").exists()
+    assert {p.stem for p in (out / "claims").glob("*.md")} == set(NOTEBOOKS[1:])
