@@ -27,6 +27,7 @@ from kitlib.params import RunParams
 
 ZERO_TRAINING = "zero-training"
 FINE_TUNED = "fine-tuned"
+FINE_TUNING = "fine-tuning"  # the teacher's training curve
 
 
 def _param_records(model) -> list[dict]:
@@ -74,7 +75,7 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
     data = load_data(s)
     teacher = shared_teacher(s, data)
     n_teacher = teacher.model.config.num_hidden_layers
-    plans = [_teacher_plan(s, teacher)]
+    plans = [_teacher_plan(s, teacher), _teacher_curve_plan(s, teacher)]
     for depth in _depths(P):
         for layer_map in P.layer_maps:
             plans.append(_student_plan(s, teacher, layer_map, depth))
@@ -104,6 +105,23 @@ def _teacher_plan(s: Setting, teacher: Teacher) -> Plan:
 
     return Plan(run_id(P, "teacher", role="teacher", teacher_id=teacher.teacher_id),
                 "teacher", fields, do)
+
+
+def _teacher_curve_plan(s: Setting, teacher: Teacher) -> Plan:
+    """The teacher's fine-tuning curve (training loss and dev score per step, and where
+    early stopping found its best point), as the fine-tune recorded it in the cache."""
+    from kitlib import train
+
+    P = s.P
+    fields = run_fields(P, teacher, role=vocab.TEACHER, init=None, kd=False, kd_terms=(),
+                        layer_map="all", num_layers=teacher.model.config.num_hidden_layers,
+                        subset=P.train_subset, seed=P.teacher_seed, stage=FINE_TUNING)
+
+    def do(emit):
+        emit(train.teacher_records(teacher.teacher_id))
+
+    return Plan(run_id(P, "teacher-curve", role="teacher-curve", teacher_id=teacher.teacher_id),
+                "teacher fine-tuning curve", fields, do)
 
 
 def _student_plan(s: Setting, teacher: Teacher, layer_map: Any, depth: int) -> Plan:
@@ -143,12 +161,15 @@ def tables(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
     params = df[df.split == "model"].pivot_table(index="model", columns="metric",
                                                   values="value", aggfunc="first")
     params = params.rename(columns=lambda c: c.removeprefix(vocab.PARAMS_PREFIX)).astype("int64")
+    curve = df[df.stage == FINE_TUNING] if "stage" in df.columns else df.iloc[:0]
+    df = df.drop(curve.index)
     zero = df[(df.split == "dev") & (df.metric == metric)]
     zero_table = zero.pivot_table(index="model", columns="lang", values="value")
     zero_table = zero_table[vocab.language_order(zero_table.columns)]
     groups = [g for g in vocab.LANG_GROUPS if g in zero_table.columns]
     summary = params.join(zero_table[groups].add_prefix(f"dev {metric} "), how="left")
     return {"params": params, "zero_training": zero_table,
+            "teacher_curve": curve.reset_index(drop=True),
             "zero_training_records": zero.reset_index(drop=True),
             "similarity": df[df.metric == vocab.CKA].reset_index(drop=True),
             "summary": summary}
