@@ -66,7 +66,7 @@ def expected_runs(P) -> int:
     seeds, inits = len(P.values.get("seeds", [])), len(P.values.get("inits", []))
     if P.short == "anatomy":
         depths = P.num_layers if isinstance(P.num_layers, list) else [P.num_layers]
-        return 1 + len(P.layer_maps) * len(depths)
+        return 2 + len(P.layer_maps) * len(depths)  # the teacher, its fine-tuning curve
     if P.short == "kd_ablation":
         extra = [t for t in P.kd_ablation if not (True in P.kd and t == P.kd_terms)]
         return 1 + seeds * inits * len(P.kd) + min(seeds, P.kd_ablation_seeds) * len(extra)

@@ -206,7 +206,8 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
             stopper.should_stop(records, step, accelerator.unwrap_model(model))
     finally:
         bar.close()
-    emit(stopper.restore_best(accelerator.unwrap_model(model), step, plan.steps_per_epoch))
+    emit(stopper.restore_best(accelerator.unwrap_model(model), step, plan.steps_per_epoch,
+                              time.perf_counter() - start))
     return accelerator.unwrap_model(model)
 
 
@@ -245,7 +246,8 @@ class EarlyStopping:
         self.waited += 1
         return self.waited >= self.patience
 
-    def restore_best(self, model: Any, last_step: int, steps_per_epoch: int) -> list[dict]:
+    def restore_best(self, model: Any, last_step: int, steps_per_epoch: int,
+                     wall_s: float) -> list[dict]:
         """Load the best weights; records saying which step they are from."""
         if self.patience is None or self.best_state is None:
             return []
@@ -253,7 +255,7 @@ class EarlyStopping:
         self.best_state = None
         return [{"step": last_step, "epoch": last_step / steps_per_epoch, "split": "dev",
                  "lang": "all", "lang_group": "all", "metric": name, "value": float(value),
-                 "n": None, "stderr": None, "wall_s": None}
+                 "n": None, "stderr": None, "wall_s": wall_s}
                 for name, value in (("best_step", self.best_step), ("stopped_step", last_step))]
 
 
