@@ -203,6 +203,12 @@ def test_english_baseline_does_not_transfer(data, english_model, lang, record_pr
     acc = score(english_model, data, _by_lang(data.splits["test"], lang))
     record_property(f"accuracy_{lang}", round(acc, 3))
     assert acc < 0.35, (lang, acc)
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "kitlib/data/pocket/README.md").read_text()
+    section = readme.split("## pocket-intent", 1)[1].split("\n## ", 1)[0]
+    assert any(line.startswith(f"| {lang} |") and line.endswith(f"| {acc:.2f} |")
+               for line in section.splitlines()), ("README.md English-to-other", lang, round(acc, 2))
 
 
 def test_datasheet_table_matches_generator():

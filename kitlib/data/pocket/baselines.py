@@ -205,10 +205,20 @@ def table(name: str, **options) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    """Print the datasheet's tables: per dataset the template / size table and the
+    baselines (``| lang | in-language dev | in-language test | en -> lang test |``)."""
+    import importlib
+
     names = list(argv if argv is not None else sys.argv[1:]) or [
         "pocket-intent", "pocket-sentiment", "pocket-ner"]
+    modules = {"pocket-intent": "intent_gen", "pocket-sentiment": "sentiment_gen",
+               "pocket-ner": "ner_gen"}
     for name in names:
-        print(f"\n{name}: lang | in-language dev | in-language test | {SOURCE} -> lang test")
+        gen = importlib.import_module(f"kitlib.data.pocket.{modules[name]}")
+        print(f"\n{name}: sizes at size=1")
+        print(gen.summary_table(gen.summary()))
+        print(f"\n{name} baselines ({METRIC[name]}): lang | in-language dev | in-language test "
+              f"| {SOURCE} -> lang test")
         print(table(name))
 
 

@@ -230,6 +230,7 @@ class _Filler:
         words: list[str] = []
         tags: list[int] = []
         entities: list[str] = []
+        genders: list[str] = []
         for kind, payload in self.parts:
             if kind == "text":
                 words.extend(payload)
@@ -256,12 +257,13 @@ class _Filler:
                 else:
                     text = _form(name.forms, form)
                     entities.append(name.forms[0])
+                genders.append(name.gender)
                 value = text.split()
                 words.extend(value)
                 tags.extend([_TAG[f"B-{etype}"]] + [_TAG[f"I-{etype}"]] * (len(value) - 1))
         if words and words[0][:1].islower() and tags[0] == 0:
             words[0] = words[0][:1].upper() + words[0][1:]  # a filler opens the sentence
-        return tuple(words), tuple(tags), entities
+        return tuple(words), tuple(tags), entities, genders
 
     def _pick(self, etype, second, kinds, chosen, rng):
         other = chosen.get((etype, not second))
@@ -345,10 +347,11 @@ def generate_language(lang: str, size: int = 1) -> tuple[dict[str, list[Example]
                                f"from the {split} names (no name of the kinds it needs).")
             drawn = unique_draws(draw, key=lambda fill: fill[0], want=per + 10)[:per]
             pools.append([(pos, key, fill) for fill in drawn])
-        for pos, key, (words, tags, entities) in round_robin(pools, per * len(pools)):
+        for pos, key, (words, tags, entities, genders) in round_robin(pools, per * len(pools)):
             ex_id = f"ner-{lang}-{split}-{len(splits[split]):05d}"
             splits[split].append(Example(id=ex_id, lang=lang, tokens=words, tags=tags))
-            sources[ex_id] = {"template": f"{lang}/{pos}", "frame": key, "entities": entities}
+            sources[ex_id] = {"template": f"{lang}/{pos}", "frame": key, "entities": entities,
+                              "genders": genders}
     return splits, sources
 
 
@@ -356,7 +359,8 @@ def generate(size: int = 1):
     """Generate ``pocket-ner`` at scale ``size`` (fills per template grow with it).
 
     ``sources[id]``: ``template`` ("de/31", language and position), ``frame`` (the frame
-    key) and ``entities`` (the names in the sentence, in their dictionary form).
+    key), ``entities`` (the names in the sentence, in their dictionary form, in order) and
+    ``genders`` (each name's gender, "m" / "f" / "0", which the agreement tests read).
     """
     return build(NAME, "tagging", LABEL_NAMES, LANGUAGES, SEEN, generate_language, size)
 
@@ -364,3 +368,37 @@ def generate(size: int = 1):
 SCRIPTS: dict[str, str] = {"en": "Latin", "de": "Latin", "es": "Latin", "pt": "Latin",
                            "sv": "Latin", "ru": "Cyrillic", "zh": "Han (simplified)",
                            "ja": "Kanji + kana"}
+
+
+def summary(size: int = 1) -> list[dict]:
+    """Per language: templates per split, own frames, sentences per split, the share of test
+    sentences with no / one entity, distinct test names (the datasheet's table)."""
+    data = generate(size)
+    english = {key for _, key, _ in templates(load_language("en"))}
+    rows = []
+    for lang in LANGUAGES:
+        entries = templates(load_language(lang))
+        n = len(entries)
+        per_split = {s: sum(split_of(p, n) == s for p, _, _ in entries) for s in SPLITS}
+        examples = {s: [ex for ex in data.splits[s] if ex.lang == lang] for s in SPLITS}
+        counts = [len(data.sources[ex.id]["entities"]) for ex in examples["test"]]
+        names = {x for ex in examples["test"] for x in data.sources[ex.id]["entities"]}
+        rows.append({"lang": lang, "script": SCRIPTS[lang], "templates": per_split,
+                     "own": sum(k not in english for _, k, _ in entries), "n": n,
+                     "examples": {s: len(v) for s, v in examples.items()},
+                     "zero": sum(c == 0 for c in counts) / len(counts),
+                     "one": sum(c == 1 for c in counts) / len(counts), "names": len(names)})
+    return rows
+
+
+def summary_table(rows: list[dict]) -> str:
+    """Markdown rows ``| lang | script | templates | own frames | train | dev | test | test with
+    0 / 1 entity | distinct test names |``."""
+    lines = []
+    for row in rows:
+        t, e = row["templates"], row["examples"]
+        own = "-" if row["lang"] == "en" else f"{row['own']} of {row['n']}"
+        lines.append(f"| {row['lang']} | {row['script']} | {t['train']} / {t['dev']} / {t['test']} "
+                     f"| {own} | {e['train']} | {e['dev']} | {e['test']} "
+                     f"| {row['zero']:.0%} / {row['one']:.0%} | {row['names']} |")
+    return "\n".join(lines)

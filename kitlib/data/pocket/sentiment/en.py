@@ -67,7 +67,7 @@ TEMPLATES = {
         ("fact_strike", "airline delivery generic", "Heads up: staff at {t} are on strike {day}."),
         ("really_as_bad", "*", "Is {a} really as {bad} as people say?"),
         ("not_good_not_bad", "*", "{t} was not {good}, but not {bad} either."),
-        ("booked_report_back", "hotel restaurant generic", "Booked {t} for {date}. Will report back."),
+        ("fact_booked", "hotel restaurant generic", "Booked {t} for {date}. Will report back."),
         ("reviews_split", "* generic", "Reviews of {t} are split: some love {a}, others call it {bad}."),
     ],
     "positive": [
