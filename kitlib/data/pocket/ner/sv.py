@@ -114,7 +114,7 @@ TEMPLATES = [
     ("flights_cancelled", "Flygen till {LOC@country,city} ställdes in på {DAY} på grund av dimma ."),
     ("inquiry_into", "{ORG@public} granskar {ORG2@company} efter {ISSUE} ."),
     ("hej_ses_vi", "Hej {PER.first} ! Ses vi på {DAY} ?"),
-    ("fans_expected", "Över {NUM} tusen supportrar till {ORG@club} väntas i {LOC@city} på {DAY} ."),
+    ("fans_expected", "Över {FEW} tusen supportrar till {ORG@club} väntas i {LOC@city} på {DAY} ."),
     ("zero_luciatag", "Luciatåget går på {DAY} klockan {CLOCK} i skolans aula ."),
     ("job_interview", "Har anställningsintervju på {ORG@company,media} på {DAY} , håll tummarna !"),
     ("driving_from_to", "{PER} och {PER2.first} kör från {LOC@city} till {LOC2@near} i helgen ."),

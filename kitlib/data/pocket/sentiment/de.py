@@ -49,7 +49,7 @@ GOOD = ["super", "großartig", "fantastisch", "hervorragend", "toll", "klasse", 
 BAD = ["schlecht", "furchtbar", "enttäuschend", "mies", "schrecklich", "grottig", "miserabel"]
 
 FILL = {
-    "day": ["am Montag", "am Freitag", "nächste Woche", "am Wochenende", "am 12.", "im März",
+    "day": ["am Montag", "am Freitag", "nächste Woche", "am Wochenende", "am Zwölften", "im März",
             "morgen", "am Sonntag"],
 }
 

@@ -91,7 +91,7 @@ TEMPLATES = {
         ("fact_chiuso", "hotel restaurant generic",
          "Per chi fosse interessato: {t} resta {=chiuso|chiusa} {day}."),
         ("pareri_discordi", "* generic",
-         "Pareri discordi su {t}: c'è chi adora {a} e chi {=lo|la@a} trova {bad@a}."),
+         "Pareri discordi: {t}, c'è chi adora {a} e chi {=lo|la@a} trova {bad@a}."),
     ],
     "positive": [
         ("absolutely_good", "*", "{t} è {=stato|stata} davvero {good}."),
