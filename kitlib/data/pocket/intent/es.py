@@ -231,7 +231,7 @@ TEMPLATES: dict[str, list[str]] = {
         "me apetece {dish} a domicilio",
         "haz un pedido de {dish} en {restaurant}",
         "pide a domicilio {dish}, por favor",
-        "¿puedes pedir {dish} de {restaurant} para que me lo traigan?",
+        "¿puedes pedir {dish} de {restaurant} a domicilio?",
         "tengo hambre, pídeme {dish}",
     ],
     "takeaway_query": [

@@ -358,5 +358,5 @@ SLOTS: dict[str, list[str]] = {
                    "Léon de Bruxelles #cuisine=moules", "Pitaya #cuisine=asian",
                    "Pokawa #cuisine=poke", "Bistro Régent #cuisine=steak",
                    "Del Arte #cuisine=pizza", "O'Tacos #cuisine=tacos",
-                   "Chez Omar #cuisine=maghreb", "Le Taj Mahal #cuisine=indian"],
+                   "L'Étoile du Maroc #cuisine=maghreb", "Taj Mahal #cuisine=indian"],
 }
