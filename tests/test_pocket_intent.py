@@ -121,9 +121,11 @@ def test_bad_language_rejected():
 
 
 def _good_file():
-    loaded = load_language("en")
-    return ({k: list(v) for k, v in loaded.templates.items()},
-            {k: list(v) for k, v in loaded.slots.items()})
+    import importlib
+
+    module = importlib.import_module("kitlib.data.pocket.intent.en")
+    return ({k: list(v) for k, v in module.TEMPLATES.items()},
+            {k: list(v) for k, v in module.SLOTS.items()})
 
 
 def _drop_intent(templates, slots):
@@ -146,12 +148,27 @@ def _undefined_slot(templates, slots):
     del slots["dish"]
 
 
+def _unknown_tag_dimension(templates, slots):
+    templates["alarm_set"][0] = "set an alarm for {time:mood=happy}"
+
+
+def _unsatisfiable_tag(templates, slots):
+    templates["alarm_set"][0] = "set an alarm for {time:part=teatime}"
+
+
+def _malformed_value_tag(templates, slots):
+    slots["time"][0] = "seven am #part"
+
+
 @pytest.mark.parametrize("break_it, message", [
     (_drop_intent, "'xx'.*'alarm_query'.*missing"),
     (_too_few_templates, "'play_radio'.*7 distinct"),
     (_unknown_slot, "'play_radio'.*chanel"),
     (_too_few_values, "slot 'station'.*5 distinct"),
     (_undefined_slot, "'takeaway_order'.*dish"),
+    (_unknown_tag_dimension, "'alarm_set'.*dimension 'mood'"),
+    (_unsatisfiable_tag, "'alarm_set'.*no value of slot 'time'"),
+    (_malformed_value_tag, "slot 'time'.*malformed tag"),
 ])
 def test_validation_names_language_intent_and_slot(break_it, message):
     templates, slots = _good_file()
@@ -161,41 +178,37 @@ def test_validation_names_language_intent_and_slot(break_it, message):
         validate("xx", templates, slots)
 
 
-def _english_model(data):
-    from sklearn.feature_extraction.text import CountVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-
-    train = _by_lang(data.splits["train"], "en")
-    model = make_pipeline(CountVectorizer(ngram_range=(1, 2), lowercase=True),
-                          LogisticRegression(max_iter=2000))
-    model.fit([ex.text for ex in train], [ex.label for ex in train])
-    return model
-
-
-def _accuracy(model, examples):
-    predicted = model.predict([ex.text for ex in examples])
-    return sum(int(p == ex.label) for p, ex in zip(predicted, examples)) / len(examples)
-
-
 @pytest.fixture(scope="module")
 def english_model(data):
-    return _english_model(data)
+    from kitlib.data.pocket.baselines import fit
+
+    return fit(data, "en")
 
 
-def test_english_bag_of_words_learns_english(data, english_model, record_property):
-    acc = _accuracy(english_model, _by_lang(data.splits["test"], "en"))
+def test_english_baseline_learns_english(data, english_model, record_property):
+    from kitlib.data.pocket.baselines import score
+
+    acc = score(english_model, data, _by_lang(data.splits["test"], "en"))
     record_property("accuracy_en", round(acc, 3))
-    print(f"\nEnglish n-gram LR on en test: {acc:.3f}")
-    assert acc > 0.7
+    assert acc > 0.7, acc
 
 
 @pytest.mark.parametrize("lang", OTHERS)
-def test_english_bag_of_words_does_not_transfer(data, english_model, lang, record_property):
-    acc = _accuracy(english_model, _by_lang(data.splits["test"], lang))
+def test_english_baseline_does_not_transfer(data, english_model, lang, record_property):
+    """The datasheet's char + word n-gram baseline trained on English stays below 0.35 on
+    every other language's test set (chance is 1/24): English keywords and cognates do not
+    carry the task over."""
+    from kitlib.data.pocket.baselines import score
+
+    acc = score(english_model, data, _by_lang(data.splits["test"], lang))
     record_property(f"accuracy_{lang}", round(acc, 3))
-    print(f"\nEnglish n-gram LR on {lang} test: {acc:.3f}")
-    assert acc < 0.35
+    assert acc < 0.35, (lang, acc)
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "kitlib/data/pocket/README.md").read_text()
+    section = readme.split("## pocket-intent", 1)[1].split("\n## ", 1)[0]
+    assert any(line.startswith(f"| {lang} |") and line.endswith(f"| {acc:.2f} |")
+               for line in section.splitlines()), ("README.md English-to-other", lang, round(acc, 2))
 
 
 def test_datasheet_table_matches_generator():

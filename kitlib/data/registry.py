@@ -83,7 +83,8 @@ def _open_pocket(name: str) -> Callable[[dict], tuple[Catalog, Reader]]:
     def open_(options: dict) -> tuple[Catalog, Reader]:
         from kitlib.data import pocket
 
-        data = pocket.generate(name, options["size"])
+        extra = {"cased": options["cased"]} if options.get("cased") is not None else {}
+        data = pocket.generate(name, options["size"], **extra)
         train_langs = {ex.lang for ex in data.splits.get("train", [])}
         catalog = Catalog(languages=list(data.languages), seen=list(data.seen),
                           trainable=[lang for lang in data.languages if lang in train_langs],
@@ -155,13 +156,14 @@ def _open_local(options: dict) -> tuple[Catalog, Reader]:
 
 
 _POCKET_KEYS = COMMON_KEYWORDS + ("size",)
+_POCKET_INTENT_KEYS = _POCKET_KEYS + ("cased",)  # cased: see kitlib.data.pocket.OPTIONS
 _HUB_KEYS = COMMON_KEYWORDS + ("data_dir", "data_files")
 _LOCAL_KEYS = COMMON_KEYWORDS + ("path", "data_dir")
 """``data_dir`` is a synonym of ``path`` for ``local``: notebooks pass their ``data_dir``
 parameter whatever the dataset, and for the user's own files it means the same place."""
 
 DATASETS: dict[str, DatasetSpec] = {
-    "pocket-intent": DatasetSpec("pocket-intent", "pocket", _POCKET_KEYS,
+    "pocket-intent": DatasetSpec("pocket-intent", "pocket", _POCKET_INTENT_KEYS,
                                  "bundled MASSIVE-like intent classification, offline",
                                  _open_pocket("pocket-intent")),
     "pocket-sentiment": DatasetSpec("pocket-sentiment", "pocket", _POCKET_KEYS,
@@ -260,6 +262,9 @@ def _check_options(spec: DatasetSpec, selection: dict) -> dict:
         if not _is_int(size) or size < 1:
             raise bad_value("size", size, "an integer >= 1 (1 = default size)")
         opts["size"] = int(size)
+        if opts.get("cased") is not None and not isinstance(opts["cased"], bool):
+            raise bad_value("cased", opts["cased"], "True or False (pocket-intent: False = "
+                            "MASSIVE style, lowercase and unpunctuated, the default)")
     if spec.kind == "hub":
         data_dir, data_files = opts.get("data_dir"), opts.get("data_files")
         if data_dir is not None and data_files is not None:
@@ -381,7 +386,7 @@ def load(name: str, **selection: Any) -> TaskData:
         # that would otherwise vanish (see selection.nested_subset)
         "n_train": len(train), "n_train_full": n_train_full,
     }
-    for key in ("size", "data_dir", "data_files", "path"):
+    for key in ("size", "cased", "data_dir", "data_files", "path"):
         if opts.get(key) is not None:
             resolved[key] = opts[key]
     if spec.kind == "hub":

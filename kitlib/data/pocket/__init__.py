@@ -1,7 +1,8 @@
 """Pocket datasets: small multilingual tasks written by us and generated, not downloaded.
 
 Each generator module (``intent_gen``, ``sentiment_gen``, ``ner_gen``) exposes
-``generate(size: int = 1) -> PocketData``; generation is deterministic (no global RNG, no
+``generate(size: int = 1, ...) -> PocketData`` (pocket-intent also takes ``cased``);
+generation is deterministic (no global RNG, no
 hash-order dependence), so the same ``size`` always yields the same examples.
 The datasheet is ``README.md`` beside this file.
 """
@@ -38,11 +39,26 @@ class PocketData:
     sources: dict[str, dict] = field(default_factory=dict)
 
 
-def generate(name: str, size: int = 1) -> PocketData:
-    """Generate pocket dataset ``name`` at scale ``size`` (an int >= 1)."""
+OPTIONS: dict[str, tuple[str, ...]] = {
+    "pocket-intent": ("cased",),
+    "pocket-sentiment": (),
+    "pocket-ner": (),
+}
+"""Generation options each dataset takes besides ``size``: ``cased`` (pocket-intent only):
+False (default) = MASSIVE style (lowercase, unpunctuated), True = the templates' casing and
+punctuation. Sentiment and NER texts are always cased, as tweets and UNER are."""
+
+
+def generate(name: str, size: int = 1, **options) -> PocketData:
+    """Generate pocket dataset ``name`` at scale ``size`` (an int >= 1), with the dataset's
+    ``OPTIONS`` (e.g. ``generate("pocket-intent", cased=True)``)."""
     if name not in POCKET_DATASETS:
         raise bad_value("dataset", name, sorted(POCKET_DATASETS))
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
         raise bad_value("size", size, "an integer >= 1 (1 = default size)")
+    for key in options:
+        if key not in OPTIONS[name]:
+            raise bad_value("option", key, OPTIONS[name] or "none besides size",
+                            hint=f"(generation options of {name!r})")
     module = importlib.import_module(f"kitlib.data.pocket.{POCKET_DATASETS[name]}")
-    return module.generate(size=size)
+    return module.generate(size=size, **options)

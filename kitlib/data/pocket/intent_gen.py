@@ -3,7 +3,16 @@
 Why split by template: a test example must not be a re-fill of a training template, or a
 model could score well by memorising sentence frames. Within each (language, intent) the
 templates are taken in file order: the last 2 go to test, the 2 before to dev, the rest to
-train, so the three splits never share a template.
+train, so the three splits never share a template (and the tests check that no dev/test
+template is a near-copy of a train template of the same intent, ``frames.near_copies``).
+
+Why typed fills: a slot value may carry tags (``"seven am #part=morning"``,
+``"Domino's #cuisine=pizza"``) and a template may require one (``{time:part=morning}``);
+only coherent combinations are drawn, so "get up at seven am tonight" or "a burrito from
+Pizza Hut" are never generated (see ``kitlib.data.pocket.frames``).
+
+Why MASSIVE style by default: MASSIVE writes utterances lowercase, unpunctuated, with
+numbers in words; ``cased=True`` keeps the templates' own casing and punctuation instead.
 
 Why this sampling: each (language, intent, split) draws from its own ``random.Random``
 seeded with a stable string (never ``hash()``), going round-robin over the split's
@@ -14,12 +23,13 @@ the rare text that an earlier intent of the same split already produced, which i
 from __future__ import annotations
 
 import functools
-import math
+import itertools
 import random
 from typing import Mapping, Sequence
 
 from kitlib.data.pocket import PocketData
-from kitlib.data.pocket.intent import LanguageTemplates, load_language, placeholders
+from kitlib.data.pocket.frames import Value, coherent, fits, massive_style
+from kitlib.data.pocket.intent import LanguageTemplates, load_language, render, slot_fields
 from kitlib.data.pocket.intent_schema import INTENTS, LANGUAGES
 from kitlib.data.types import Example
 from kitlib.errors import bad_value
@@ -45,43 +55,67 @@ def split_templates(templates: Sequence[str]) -> dict[str, list[tuple[int, str]]
             "test": indexed[cut_test:]}
 
 
-class _TemplateFiller:
-    """Distinct fills of one template, drawn from a shared RNG until all are used."""
+def combos(template: str, slots: Mapping[str, tuple[Value, ...]]
+           ) -> tuple[tuple[str, ...], list[tuple[int, ...]]]:
+    """Slot names of ``template`` and every coherent combination of value indices (in
+    product order): values agree on every tag dimension they share and fit the template's
+    own requirements."""
+    required: dict[str, dict[str, frozenset[str]]] = {}
+    for name, _, req in slot_fields(template):
+        mine = required.setdefault(name, {})
+        for dim, tags in req.items():
+            mine[dim] = mine[dim] & tags if dim in mine else tags
+    names = tuple(required)
+    candidates = [[i for i, v in enumerate(slots[n]) if fits(v, required[n])] for n in names]
+    found = [pick for pick in itertools.product(*candidates)
+             if coherent(slots[n][i] for n, i in zip(names, pick))]
+    return names, found
 
-    def __init__(self, index: int, template: str, slots: Mapping[str, tuple[str, ...]]):
+
+@functools.lru_cache(maxsize=None)
+def _language_combos(code: str) -> dict[str, tuple[tuple[str, ...], list[tuple[int, ...]]]]:
+    loaded = load_language(code)
+    return {t: combos(t, loaded.slots) for items in loaded.templates.values() for t in items}
+
+
+class _TemplateFiller:
+    """Distinct coherent fills of one template, drawn from a shared RNG until all are used."""
+
+    def __init__(self, index: int, template: str, lang: LanguageTemplates):
         self.index = index
         self.template = template
-        self.names = _placeholders(template)
-        self.values = [slots[name] for name in self.names]
-        self.capacity = math.prod(len(v) for v in self.values)
-        self.used: set[tuple[int, ...]] = set()
-        self.exhausted = False
+        if lang is load_language(lang.lang):
+            self.names, self.combos = _language_combos(lang.lang)[template]
+        else:
+            self.names, self.combos = combos(template, lang.slots)
+        self.values = [lang.slots[name] for name in self.names]
+        self.capacity = len(self.combos)
+        self.used: set[int] = set()
+        self.exhausted = self.capacity == 0
 
-    def draw(self, rng: random.Random) -> str:
-        """A fill not drawn before; call only while not ``exhausted``."""
+    def draw(self, rng: random.Random) -> tuple[str, dict[str, str]]:
+        """A fill not drawn before: (text, slot -> value); call only while not ``exhausted``."""
         rand = rng.random
         while True:
-            pick = tuple([int(rand() * len(v)) for v in self.values])
+            pick = int(rand() * self.capacity)
             if pick not in self.used:
                 break
         self.used.add(pick)
         self.exhausted = len(self.used) >= self.capacity
-        return self.template.format_map(
-            {name: values[i] for name, values, i in zip(self.names, self.values, pick)})
-
-
-@functools.lru_cache(maxsize=None)
-def _placeholders(template: str) -> tuple[str, ...]:
-    return tuple(placeholders(template))
+        chosen = {name: values[i] for name, values, i in
+                  zip(self.names, self.values, self.combos[pick])}
+        return render(self.template, chosen), {name: v.text for name, v in chosen.items()}
 
 
 def _fill_split(lang: LanguageTemplates, intent: str, split: str,
                 templates: list[tuple[int, str]], target: int,
-                seen_texts: set[str]) -> list[tuple[str, int]]:
-    """Up to ``target`` (text, template index) pairs, round-robin over ``templates``."""
+                seen_texts: set[str]) -> list[tuple[str, int, dict[str, str]]]:
+    """Up to ``target`` (cased text, template index, slot values), round-robin over
+    ``templates``. A text whose MASSIVE-style form is already in ``seen_texts`` is skipped,
+    so the cased and the MASSIVE-style datasets hold the same examples."""
     rng = random.Random(f"{NAME}/{lang.lang}/{intent}/{split}")
-    fillers = [_TemplateFiller(i, t, lang.slots) for i, t in templates]
-    out: list[tuple[str, int]] = []
+    fillers = [_TemplateFiller(i, t, lang) for i, t in templates]
+    out: list[tuple[str, int, dict[str, str]]] = []
     while len(out) < target:
         live = [f for f in fillers if not f.exhausted]
         if not live:
@@ -89,22 +123,36 @@ def _fill_split(lang: LanguageTemplates, intent: str, split: str,
         for filler in live:
             if len(out) >= target or filler.exhausted:
                 continue
-            text = filler.draw(rng)
-            if text not in seen_texts:
-                seen_texts.add(text)
-                out.append((text, filler.index))
+            text, values = filler.draw(rng)
+            key = massive_style(text, lang.lang)
+            if key not in seen_texts:
+                seen_texts.add(key)
+                out.append((text, filler.index, values))
     return out
 
 
-def generate(size: int = 1, languages: Sequence[str] | None = None) -> PocketData:
+def generate(size: int = 1, languages: Sequence[str] | None = None,
+             cased: bool = False) -> PocketData:
     """Generate ``pocket-intent`` at scale ``size`` (int >= 1).
 
     ``languages`` (default: all twelve schema languages) restricts generation to some
     languages, e.g. while a template file is being written; ``seen`` keeps only those of
     the default seen group that are generated.
+
+    ``cased=False`` (the default) writes every text in MASSIVE style: lowercase, no
+    sentence punctuation, numbers in words ("wake me up at nine am on friday");
+    ``cased=True`` keeps the templates' casing and punctuation ("Wake me up at nine am on
+    Friday, please."). Both have the same examples, ids, labels and sources; only the
+    texts differ.
+
+    ``sources[id]``: ``template`` ("en/alarm_set/8", the frame the example was filled
+    from) and ``slots`` (slot -> the value used, in its dictionary form).
     """
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
         raise bad_value("size", size, "an integer >= 1 (1 = default size)")
+    if not isinstance(cased, bool):
+        raise bad_value("cased", cased, "True (the templates' casing and punctuation) or "
+                        "False (MASSIVE style, the default)")
     if languages is None:
         langs = list(LANGUAGES)
     else:
@@ -126,13 +174,16 @@ def generate(size: int = 1, languages: Sequence[str] | None = None) -> PocketDat
             counter = 0
             for label, intent in enumerate(label_names):
                 chosen = split_templates(lang.templates[intent])[split]
-                for text, index in _fill_split(lang, intent, split, chosen,
-                                               PER_INTENT[split] * size, seen_texts):
+                for text, index, values in _fill_split(lang, intent, split, chosen,
+                                                       PER_INTENT[split] * size, seen_texts):
                     ex_id = f"intent-{lang.lang}-{split}-{counter:05d}"
                     counter += 1
+                    if not cased:
+                        text = massive_style(text, lang.lang)
                     splits[split].append(Example(id=ex_id, lang=lang.lang, text=text,
                                                  label=label))
-                    sources[ex_id] = {"template": f"{lang.lang}/{intent}/{index}"}
+                    sources[ex_id] = {"template": f"{lang.lang}/{intent}/{index}",
+                                      "slots": values}
     return PocketData(name=NAME, task="classification", label_names=label_names,
                       languages=langs, seen=[code for code in SEEN if code in langs],
                       splits=splits, sources=sources)

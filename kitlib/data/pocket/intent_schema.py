@@ -12,6 +12,17 @@ Each language file defines two dicts:
     ``kitlib.data.pocket.intent_gen``), so train, dev and test never share a template.
 ``SLOTS: dict[str, list[str]]``
     slot -> at least 6 localized values (names, cities, dishes... of that language's world).
+    A value may list forms ``"в пятницу|на пятницу"`` (a template picks one with
+    ``{date:1}``) and carry tags ``" #dim=tag1,tag2"``; the generator only combines values
+    that agree on every dimension they share, and a template may require tags, e.g.
+    ``{time:part=morning}`` or ``{date:1;span=day}``. Dimensions in use: ``part`` (part of
+    the day: morning, midday, afternoon, evening, night; on times, dates and events),
+    ``span`` (``part`` on dates that name a part of the day, so that "what day is it
+    {date:span=day}" never gets "tonight"), ``named`` (a time or date whose words name the
+    part of the day, so "eight in the morning" never meets "tomorrow morning"),
+    ``cuisine`` (dish and restaurant) and ``list`` (list and item kind: shopping, packing,
+    gifts, books...). Numbers are written in words, as MASSIVE writes them ("seven am",
+    "forty percent"), except inside names ("BBC Radio 2").
 
 Confusable siblings (alarm_set / alarm_query / alarm_remove, lights on / off / dim, ...)
 share vocabulary on purpose, so that keywords alone do not decide the label.

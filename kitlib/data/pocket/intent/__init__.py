@@ -8,13 +8,15 @@ intent and the slot at fault.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
-import string
+import re
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
+from kitlib.data.pocket.frames import Value, fits, parse_spec, parse_value
 from kitlib.data.pocket.intent_schema import INTENTS, LANGUAGES, SLOT_NAMES
 from kitlib.errors import KitError, bad_value
 
@@ -22,32 +24,51 @@ MIN_TEMPLATES = 8
 """Templates per intent: 4 for train, 2 for dev, 2 for test at the very least."""
 MIN_SLOT_VALUES = 6
 
+_FIELD = re.compile(r"\{([^{}]*)\}")
+
 
 @dataclass(frozen=True)
 class LanguageTemplates:
     """The validated content of one language file.
 
     ``templates``: intent -> templates in file order (order decides the split);
-    ``slots``: slot -> distinct values in file order.
+    ``slots``: slot -> distinct values (``Value``: forms and tags) in file order.
     """
 
     lang: str
     templates: Mapping[str, tuple[str, ...]]
-    slots: Mapping[str, tuple[str, ...]]
+    slots: Mapping[str, tuple[Value, ...]]
+
+
+def slot_fields(template: str) -> list[tuple[str, int, dict]]:
+    """Every ``{slot}`` / ``{slot:spec}`` of ``template`` in order: (name, form, required tags)."""
+    out = []
+    for body in _FIELD.findall(template):
+        name, _, spec = body.partition(":")
+        if not name.isidentifier():
+            raise KitError(f"template {template!r} has a malformed placeholder {{{body}}}; "
+                           "use {slot} or {slot:spec} (spec: a form number and/or dim=tag, "
+                           "separated by ';').")
+        form, required = parse_spec(spec, where=f"template {template!r}")
+        out.append((name, form, required))
+    rest = _FIELD.sub("", template)
+    if "{" in rest or "}" in rest:
+        raise KitError(f"template {template!r} has an unmatched brace.")
+    return out
 
 
 def placeholders(template: str) -> list[str]:
     """The ``{slot}`` names of ``template`` in order of first appearance (no duplicates)."""
-    names: list[str] = []
-    for _, field, spec, conversion in string.Formatter().parse(template):
-        if field is None:
-            continue
-        if field == "" or spec or conversion or not field.isidentifier():
-            raise KitError(f"template {template!r} has a malformed placeholder {{{field}}}; "
-                           "use plain {slot} names only.")
-        if field not in names:
-            names.append(field)
-    return names
+    return list(dict.fromkeys(name for name, _, _ in slot_fields(template)))
+
+
+def render(template: str, chosen: Mapping[str, Value]) -> str:
+    """``template`` with each field replaced by the chosen value's form."""
+    def one(match: re.Match) -> str:
+        name, _, spec = match.group(1).partition(":")
+        form, _ = parse_spec(spec)
+        return chosen[name].form(form)
+    return _FIELD.sub(one, template)
 
 
 def available_languages() -> list[str]:
@@ -60,6 +81,11 @@ def load_language(lang: str) -> LanguageTemplates:
     """Import ``kitlib/data/pocket/intent/<lang>.py`` and validate it against the schema."""
     if lang not in LANGUAGES:
         raise bad_value("lang", lang, LANGUAGES)
+    return _load(lang)
+
+
+@functools.lru_cache(maxsize=None)
+def _load(lang: str) -> LanguageTemplates:
     if importlib.util.find_spec(f"{__name__}.{lang}") is None:
         raise KitError(f"pocket-intent: no template file for language {lang!r} "
                        f"(expected kitlib/data/pocket/intent/{lang}.py); "
@@ -86,7 +112,7 @@ def validate(lang: str, templates: object, slots: object) -> LanguageTemplates:
         raise KitError(f"{where}: unknown slot(s) {unknown_slots} in SLOTS; "
                        f"allowed: {list(SLOT_NAMES)}.")
 
-    clean_slots: dict[str, tuple[str, ...]] = {}
+    clean_slots: dict[str, tuple[Value, ...]] = {}
     for slot, values in slots.items():
         if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) and v.strip()
                                                             for v in values):
@@ -94,8 +120,11 @@ def validate(lang: str, templates: object, slots: object) -> LanguageTemplates:
         braced = [v for v in values if "{" in v or "}" in v]
         if braced:
             raise KitError(f"{where}, slot {slot!r}: values may not contain braces: {braced}.")
-        distinct = tuple(dict.fromkeys(v.strip() for v in values))
-        clean_slots[slot] = distinct
+        parsed = {}
+        for raw in values:
+            value = parse_value(raw.strip(), where=f"{where}, slot {slot!r}")
+            parsed.setdefault(value.forms, value)
+        clean_slots[slot] = tuple(parsed.values())
 
     clean_templates: dict[str, tuple[str, ...]] = {}
     for intent in INTENTS:
@@ -112,10 +141,10 @@ def validate(lang: str, templates: object, slots: object) -> LanguageTemplates:
                            f"at least {MIN_TEMPLATES} are needed (4 train, 2 dev, 2 test).")
         for template in distinct:
             try:
-                names = placeholders(template)
+                fields = slot_fields(template)
             except KitError as err:
                 raise KitError(f"{where}, intent {intent!r}: {err}") from None
-            for name in names:
+            for name, form, required in fields:
                 if name not in SLOT_NAMES:
                     raise KitError(f"{where}, intent {intent!r}: template {template!r} uses "
                                    f"unknown slot {{{name}}}; allowed: {list(SLOT_NAMES)}.")
@@ -126,6 +155,15 @@ def validate(lang: str, templates: object, slots: object) -> LanguageTemplates:
                     raise KitError(f"{where}, slot {name!r} (used by intent {intent!r}): "
                                    f"{len(clean_slots[name])} distinct values; at least "
                                    f"{MIN_SLOT_VALUES} are needed.")
+                dims = {dim for v in clean_slots[name] for dim in v.tags}
+                for dim in required:
+                    if dim not in dims:
+                        raise KitError(f"{where}, intent {intent!r}: template {template!r} "
+                                       f"requires tag dimension {dim!r} of slot {name!r}, "
+                                       f"which no value of that slot has.")
+                if not any(fits(v, required) for v in clean_slots[name]):
+                    raise KitError(f"{where}, intent {intent!r}: template {template!r}: no "
+                                   f"value of slot {name!r} has the required tags {dict(required)}.")
         clean_templates[intent] = distinct
     return LanguageTemplates(lang, MappingProxyType(clean_templates),
                              MappingProxyType(clean_slots))

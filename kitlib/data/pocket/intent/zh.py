@@ -2,20 +2,22 @@
 
 Template order matters: per intent the last 2 are test, the 2 before are dev, the rest train.
 Written without spaces between words, as Chinese is; ``{date}{time}`` stand side by side
-("明天早上七点"), so no date value contains a time of day.
+("明天七点半"); the two date values that name a part of the day (今晚, 明天早上) are tagged
+``#named=date`` and never meet a time that names one (早上七点), see
+``kitlib.data.pocket.frames``.
 """
 
 TEMPLATES: dict[str, list[str]] = {
     "alarm_set": [
         "帮我定一个{time}的闹钟",
-        "{date}{time}叫醒我",
+        "{date}{time:part=morning}叫醒我",
         "设个闹钟，{time}",
         "能不能帮我设一个{date}{time}的闹钟？",
-        "我{date}要早起，闹钟定在{time}",
-        "{time}叫我起床",
+        "我{date:span=day}要早起，闹钟定在{time:part=morning}",
+        "{time:part=morning}叫我起床",
         "新建闹钟，{date}{time}",
         "麻烦把闹钟调到{time}",
-        "请在{time}把我叫醒",
+        "请在{time:part=morning}把我叫醒",
         "给我加个{date}{time}的闹钟",
     ],
     "alarm_query": [
@@ -39,7 +41,7 @@ TEMPLATES: dict[str, list[str]] = {
         "{time}那个闹钟不要了",
         "能帮我把{time}的闹钟取消吗？",
         "把{date}{time}的闹钟关了",
-        "我{date}休息，闹钟删了吧",
+        "我{date:span=day}休息，闹钟删了吧",
         "别让闹钟{time}响了",
     ],
     "calendar_set": [
@@ -64,7 +66,7 @@ TEMPLATES: dict[str, list[str]] = {
         "我的{event}安排在哪天？",
         "{date}的日程满了吗？",
         "查一下{event}定在几号",
-        "{date}下午我有没有空？",
+        "{date:span=day}下午我有没有空？",
     ],
     "calendar_remove": [
         "删除{event}",
@@ -124,7 +126,7 @@ TEMPLATES: dict[str, list[str]] = {
         "播放{artist}的专辑",
         "来几首{genre}风格的歌",
         "给我放点{genre}",
-        "我想听{artist}",
+        "最近循环{artist}停不下来，再放几首",
     ],
     "play_radio": [
         "打开收音机",
@@ -184,7 +186,7 @@ TEMPLATES: dict[str, list[str]] = {
         "{date}去{city}的车次有哪些？",
         "去{city}的动车正点吗？",
         "从这儿到{city}坐什么车最方便？",
-        "{date}早上有没有到{city}的汽车？",
+        "{date:span=day}早上有没有到{city}的汽车？",
     ],
     "lists_createoradd": [
         "把{item}加到{list}清单里",
@@ -297,14 +299,19 @@ TEMPLATES: dict[str, list[str]] = {
 }
 
 SLOTS: dict[str, list[str]] = {
-    "time": ["早上七点", "七点半", "六点四十五", "晚上十点", "8:30", "下午三点", "中午十二点",
-             "六点一刻", "凌晨五点"],
-    "date": ["明天", "后天", "大后天", "周五", "下周一", "这个周末", "星期三", "5月20号",
-             "下周二"],
+    "time": ["早上七点 #part=morning #named=time", "七点半 #part=morning,evening",
+             "六点四十五 #part=morning,evening", "晚上十点 #part=evening,night #named=time",
+             "八点半 #part=morning,evening", "下午三点 #part=afternoon #named=time",
+             "中午十二点 #part=midday #named=time", "六点一刻 #part=morning,evening",
+             "凌晨五点 #part=morning #named=time", "晚上七点 #part=evening #named=time",
+             "早上八点 #part=morning #named=time"],
+    "date": ["明天", "后天", "大后天", "周五", "下周一", "这个周末", "星期三", "五月二十号",
+             "下周二", "今晚 #part=evening,night #span=part #named=date",
+             "明天早上 #part=morning #span=part #named=date"],
     "person": ["王芳", "李伟", "张静", "刘洋", "陈晨", "杨帆", "赵磊", "小雨", "老周"],
     "city": ["北京", "上海", "广州", "成都", "杭州", "西安", "武汉", "重庆", "南京", "厦门"],
     "room": ["客厅", "卧室", "厨房", "书房", "卫生间", "阳台", "儿童房", "主卧", "走廊"],
-    "level": ["一半", "百分之二十", "30%", "最暗", "百分之十", "百分之四十", "最低",
+    "level": ["一半", "百分之二十", "百分之三十", "最暗", "百分之十", "百分之四十", "最低",
               "百分之五十"],
     "artist": ["周杰伦", "邓紫棋", "林俊杰", "五月天", "王菲", "陈奕迅", "李荣浩", "毛不易",
                "薛之谦", "刀郎"],
@@ -313,12 +320,29 @@ SLOTS: dict[str, list[str]] = {
                 "文艺之声", "北京音乐广播"],
     "podcast": ["故事FM", "日谈公园", "随机波动", "忽左忽右", "声东击西", "无人知晓",
                 "大内密谈", "不合时宜", "展开讲讲"],
-    "event": ["部门例会", "牙医预约", "生日聚会", "家长会", "面试", "项目评审会", "同学聚会",
-              "体检", "瑜伽课", "周会"],
-    "item": ["牛奶", "鸡蛋", "面包", "电池", "卫生纸", "酱油", "大米", "洗衣液", "苹果", "牙膏"],
-    "list": ["购物", "待办", "旅行", "礼物", "读书", "买菜", "搬家", "年货"],
-    "dish": ["宫保鸡丁", "麻辣烫", "小龙虾", "牛肉面", "煎饺", "黄焖鸡米饭", "酸菜鱼", "炸酱面",
-             "烤鸭", "螺蛳粉"],
-    "restaurant": ["海底捞", "肯德基", "麦当劳", "西贝莜面村", "老乡鸡", "真功夫", "必胜客",
-                   "外婆家", "太二酸菜鱼"],
+    "event": ["部门例会 #part=morning,midday,afternoon", "牙医预约 #part=morning,midday,afternoon",
+              "生日聚会 #part=afternoon,evening", "家长会 #part=morning,afternoon,evening",
+              "面试 #part=morning,midday,afternoon", "项目评审会 #part=morning,midday,afternoon",
+              "同学聚会 #part=midday,evening", "体检 #part=morning", "瑜伽课",
+              "周会 #part=morning,midday,afternoon"],
+    "item": ["牛奶 #list=shopping,groceries", "鸡蛋 #list=shopping,groceries",
+             "面包 #list=shopping", "电池 #list=shopping,packing", "卫生纸 #list=shopping",
+             "酱油 #list=shopping,groceries", "大米 #list=shopping,groceries",
+             "洗衣液 #list=shopping", "苹果 #list=shopping,groceries,newyear",
+             "牙膏 #list=shopping,packing", "充电宝 #list=packing", "纸箱 #list=moving",
+             "胶带 #list=moving,shopping", "瓜子 #list=newyear,shopping", "春联 #list=newyear",
+             "《三体》 #list=books,gifts", "一条围巾 #list=gifts"],
+    "list": ["购物 #list=shopping", "待办 #list=todo", "旅行 #list=packing", "礼物 #list=gifts",
+             "读书 #list=books", "买菜 #list=groceries", "搬家 #list=moving",
+             "年货 #list=newyear"],
+    "dish": ["宫保鸡丁 #cuisine=homestyle", "麻辣烫 #cuisine=malatang",
+             "小龙虾 #cuisine=crayfish", "牛肉面 #cuisine=noodles", "煎饺 #cuisine=homestyle",
+             "黄焖鸡米饭 #cuisine=homestyle", "酸菜鱼 #cuisine=fish", "炸酱面 #cuisine=noodles",
+             "烤鸭 #cuisine=duck", "螺蛳粉 #cuisine=noodles", "汉堡 #cuisine=fastfood",
+             "披萨 #cuisine=pizza", "羊肉串 #cuisine=northwest", "炸鸡 #cuisine=fastfood"],
+    "restaurant": ["海底捞 #cuisine=hotpot", "肯德基 #cuisine=fastfood", "麦当劳 #cuisine=fastfood",
+                   "西贝莜面村 #cuisine=northwest", "老乡鸡 #cuisine=homestyle",
+                   "必胜客 #cuisine=pizza", "外婆家 #cuisine=homestyle",
+                   "太二酸菜鱼 #cuisine=fish", "杨国福麻辣烫 #cuisine=malatang",
+                   "马记永 #cuisine=noodles", "全聚德 #cuisine=duck"],
 }
