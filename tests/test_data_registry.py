@@ -37,7 +37,11 @@ def calls(monkeypatch):
         made.append((name, size))
         return fake_pocket(size)
     monkeypatch.setattr(pocket, "generate", generate)
-    return made
+    from kitlib.data import registry
+
+    registry._generated.cache_clear()  # the registry keeps generated data per process
+    yield made
+    registry._generated.cache_clear()
 
 
 def test_registry_names():

@@ -15,6 +15,8 @@ nested subset of train -> per-language cap of dev/test.
 """
 from __future__ import annotations
 
+import functools
+
 import difflib
 import numbers
 import os
@@ -79,12 +81,20 @@ class DatasetSpec:
 
 
 # ------------------------------------------------------------------ pocket
+@functools.lru_cache(maxsize=8)
+def _generated(name: str, size: int, options: tuple) -> Any:
+    """Pocket data are generated deterministically, so one process generates each variant
+    once (validation, language groups and loading all ask for it); the examples are frozen
+    and every reader copies the lists it hands out."""
+    from kitlib.data import pocket
+
+    return pocket.generate(name, size, **dict(options))
+
+
 def _open_pocket(name: str) -> Callable[[dict], tuple[Catalog, Reader]]:
     def open_(options: dict) -> tuple[Catalog, Reader]:
-        from kitlib.data import pocket
-
         extra = {"cased": options["cased"]} if options.get("cased") is not None else {}
-        data = pocket.generate(name, options["size"], **extra)
+        data = _generated(name, options["size"], tuple(sorted(extra.items())))
         train_langs = {ex.lang for ex in data.splits.get("train", [])}
         catalog = Catalog(languages=list(data.languages), seen=list(data.seen),
                           trainable=[lang for lang in data.languages if lang in train_langs],
