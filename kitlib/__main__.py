@@ -34,6 +34,7 @@ def run_all(preset: str, out: str | Path, *, notebooks: list[str] | None = None,
     notebook_dir = Path(notebook_dir)
     names = [params.notebook_name(n) for n in (notebooks or list(params.NOTEBOOKS))]
     base, preset_path = params.read_preset(preset)
+    params.check_known({**base, **(extra or {})}, where=f"preset {preset_path or preset}")
     plan = []
     for name in names:  # validate every notebook's parameters before running anything
         values = {k: v for k, v in {**base, **(extra or {})}.items()

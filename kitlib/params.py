@@ -431,13 +431,7 @@ def load_params(notebook: str, preset: str | Path | Mapping | None = None,
     nb = notebook_name(notebook)
     base, preset_name = read_preset(preset)
     raw = {**base, **overrides}
-    unknown = [k for k in raw if k not in SCHEMA]
-    if unknown:
-        k = unknown[0]
-        close = _close_names(k)
-        raise KitError(f"{k}={raw[k]!r} is not allowed: {k!r} is not a parameter of any "
-                       f"notebook; allowed parameters of {nb}: {', '.join(notebook_keys(nb))}."
-                       + (f" Did you mean {close}?" if close else ""))
+    check_known(raw, notebook=nb)
     values = defaults(nb)
     ignored = []
     for k, v in raw.items():
@@ -448,6 +442,22 @@ def load_params(notebook: str, preset: str | Path | Mapping | None = None,
     _check_cross(nb, values)
     _check_names(values)
     return RunParams(nb, values, preset_name, tuple(ignored))
+
+
+def check_known(values: Mapping[str, Any], notebook: str | None = None,
+                where: str | None = None) -> None:
+    """One KitError for the first key that is no parameter of any notebook (papermill and
+    run-all would otherwise drop it in silence and run with the default)."""
+    unknown = [k for k in values if k not in SCHEMA]
+    if not unknown:
+        return
+    k = unknown[0]
+    close = _close_names(k)
+    allowed = notebook_keys(notebook) if notebook else list(SCHEMA)
+    raise KitError(f"{k}={values[k]!r} is not allowed" + (f" (in {where})" if where else "")
+                   + f": {k!r} is not a parameter of any notebook; allowed parameters"
+                   + (f" of {notebook}" if notebook else "") + f": {', '.join(allowed)}."
+                   + (f" Did you mean {close}?" if close else ""))
 
 
 def _close_names(key: str) -> str:

@@ -398,3 +398,69 @@ def tiny_task_data(task: str = "classification",
                     languages=languages, train_languages=seen,
                     selection={"languages": languages, "train_languages": seen,
                                "n_train": n_train, "n_eval": n_eval, "seed": seed})
+
+
+# ---------------------------------------------------------------------------------------------
+# A Universal NER-shaped corpus, generated (for tagging teachers on real-format data)
+# ---------------------------------------------------------------------------------------------
+UNER_LIKE = {"en_ewt": "en", "pt_bosque": "pt", "zh_gsd": "zh", "de_pud": "de", "ru_pud": "ru"}
+_UNER_FOLDERS = {"en_ewt": "UNER_English-EWT", "pt_bosque": "UNER_Portuguese-Bosque",
+                 "zh_gsd": "UNER_Chinese-GSD", "de_pud": "UNER_German-PUD",
+                 "ru_pud": "UNER_Russian-PUD"}
+
+
+def write_uner_like(folder: str | Path, *, o_share: float = 0.95, train_sentences: int = 600,
+                    seed: int = 0) -> Path:
+    """Write ``.iob2`` files in the UNER v1 layout (``UNER_English-EWT/en_ewt-ud-train.iob2``,
+    ...) that look like the real corpus to a tagger: three training treebanks (en, pt, zh)
+    and two test-only PUD sets (de, ru); entity sentences from pocket-ner, diluted with
+    entity-less sentences (pocket-intent and pocket-sentiment texts, split into words; zh
+    into characters) until about ``o_share`` of the tokens are "O", as in UNER, where most
+    sentences have no entity. ``train_sentences``: entity-bearing and entity-less training
+    sentences per training treebank. Deterministic for a given ``seed``.
+    """
+    from kitlib.data import pocket
+
+    rng = random.Random(f"uner-like/{seed}")
+    ner = pocket.generate("pocket-ner")
+    names = ner.label_names
+    fill_sources = [pocket.generate("pocket-intent"), pocket.generate("pocket-sentiment")]
+
+    def fillers(lang: str) -> list[list[str]]:
+        out = []
+        for data in fill_sources:
+            for ex in data.splits["train"] + data.splits["dev"] + data.splits["test"]:
+                if ex.lang == lang and ex.text:
+                    words = list(ex.text.replace(" ", "")) if lang == "zh" else ex.text.split()
+                    out.append(words)
+        rng.shuffle(out)
+        return out
+
+    root = Path(folder)
+    for treebank, lang in UNER_LIKE.items():
+        pool = fillers(lang)
+        splits = ("test",) if treebank.endswith("_pud") else ("train", "dev", "test")
+        sub = root / _UNER_FOLDERS[treebank]
+        sub.mkdir(parents=True, exist_ok=True)
+        for split in splits:
+            tagged = [(list(ex.tokens), [names[t] for t in ex.tags])
+                      for ex in ner.splits[split] if ex.lang == lang]
+            rng.shuffle(tagged)
+            if split == "train":
+                tagged = tagged[: max(1, int(train_sentences * (1 - o_share) * 4))]
+            entity_tokens = sum(t != "O" for _, tags in tagged for t in tags)
+            tokens = sum(len(w) for w, _ in tagged)
+            sentences = list(tagged)
+            while pool and (tokens - entity_tokens) < o_share * tokens:
+                words = pool.pop()
+                sentences.append((words, ["O"] * len(words)))
+                tokens += len(words)
+            rng.shuffle(sentences)
+            lines = []
+            for i, (words, tags) in enumerate(sentences):
+                lines += [f"# sent_id = {treebank}-{split}-{i:05d}", f"# text = {' '.join(words)}"]
+                lines += [f"{k + 1}\t{w}\t{t}\t-\t-" for k, (w, t) in enumerate(zip(words, tags))]
+                lines.append("")
+            (sub / f"{treebank}-ud-{split}.iob2").write_text("\n".join(lines) + "\n",
+                                                            encoding="utf-8")
+    return root

@@ -224,3 +224,13 @@ def test_a_weak_teacher_allowed_to_teach_marks_its_students(smoke_run):
     assert "the teacher failed the teacher gate" in (out / "claims" / "02_kd_ablation.md").read_text()
     assert (out / "REPORT.md").exists()
     assert {p.stem for p in (out / "claims").glob("*.md")} == set(NOTEBOOKS[1:])
+
+
+def test_run_all_rejects_a_misspelled_key_before_running(tmp_path, capsys):
+    """Issue 12, bad 1: run-all dropped an unknown key (batch_sz) and ran with the default."""
+    bad = tmp_path / "f.yaml"
+    bad.write_text("dataset: pocket-intent\nbatch_sz: 8\n")
+    assert cli(["run-all", "--params", str(bad), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "batch_sz=8" in err and "'batch_size'" in err and str(bad) in err
+    assert not (tmp_path / "o").exists()

@@ -1,0 +1,138 @@
+"""How the pocket preset's budgets were chosen: teacher plateau and student learning rates.
+
+Usage:
+  .venv/bin/python benchmarks/pocket_budgets.py teacher [--dataset pocket-intent]
+  .venv/bin/python benchmarks/pocket_budgets.py students [--lrs 2e-4 5e-4 1e-3]
+        [--warmups 0 0.1] [--epochs 4] [--inits from-scratch]
+
+``teacher``: fine-tunes the pocket teacher twice through the kit's own pipeline: with the
+preset's early stopping, and with a long fixed budget (``--long-epochs``, no early stopping,
+dev evaluated every epoch); prints the early-stopped teacher's dev score next to the best
+dev score the long run ever reached (its plateau), the steps and the wall time of each.
+
+``students``: trains students (KD and no KD) for each learning rate x warm-up share, one
+seed, on the preset's teacher, and prints dev and test scores (main metric, all languages)
+with the trivial baseline and the wall time per run.
+
+Everything goes through ``kitlib.experiments`` (same data, same teacher cache, same loop),
+into a temporary results folder; the last line printed is one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+
+
+def _setting(overrides: dict, out: str):
+    from kitlib import params
+    from kitlib.experiments.setting import load_data, open_setting
+
+    P = params.load_params("02", "pocket", out_dir=out, progress=False, **overrides)
+    s = open_setting(P, out)
+    return P, s, load_data(s)
+
+
+def teacher(args) -> dict:
+    from kitlib import vocab
+    from kitlib.experiments.teachers import shared_teacher
+    from kitlib.train import teacher_records
+
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = [("early stopping", {"dataset": args.dataset, "teacher_epochs": args.budget,
+                                    "teacher_lr": args.teacher_lr})]
+        if args.long_epochs:
+            runs.append(("long budget", {"dataset": args.dataset, "teacher_patience": None,
+                                         "teacher_epochs": args.long_epochs,
+                                         "teacher_lr": args.teacher_lr}))
+        for name, over in runs:
+            over = {**over, "allow_weak_teacher": True}
+            if args.dataset != "pocket-intent":
+                over.setdefault("max_eval_per_lang", 64)
+            P, s, data = _setting(over, tmp)
+            t0 = time.perf_counter()
+            if name == "long budget":
+                # a long fixed budget, evaluated every epoch so that its plateau is visible
+                from kitlib import train
+                from kitlib.experiments.setting import teacher_config
+
+                cfg = teacher_config(P, len(data.train))
+                import dataclasses
+                steps = max(1, -(-len(data.train) // P.batch_size))
+                cfg = dataclasses.replace(cfg, eval_every=steps, early_stopping_patience=None)
+                _, _, tid = train.get_teacher(s.ref, data, cfg, trim=P.trim_vocab, progress=False)
+            else:
+                tid = shared_teacher(s, data).teacher_id
+            wall = time.perf_counter() - t0
+            metric = vocab.main_metric(data.task)
+            recs = teacher_records(tid)
+            dev = [r for r in recs if r["metric"] == metric and r["lang"] == "all"]
+            marks = {r["metric"]: r["value"] for r in recs if r["metric"] in ("best_step", "stopped_step")}
+            out[name] = {"best_dev": max(r["value"] for r in dev),
+                         "last_dev": dev[-1]["value"], "steps": dev[-1]["step"],
+                         "curve": [(r["step"], round(r["value"], 3)) for r in dev],
+                         "wall_s": round(wall, 1), **marks}
+            print(f"{name:>15}: best dev {out[name]['best_dev']:.3f}, last {out[name]['last_dev']:.3f}"
+                  f" at step {out[name]['steps']}, {wall:.0f} s; curve {out[name]['curve']}",
+                  flush=True)
+    if "long budget" in out:
+        gap = out["long budget"]["best_dev"] - out["early stopping"]["best_dev"]
+        print(f"the long run's plateau minus the early-stopped teacher: {gap * 100:+.1f} points")
+    return out
+
+
+def students(args) -> dict:
+    from kitlib import vocab
+    from kitlib.experiments.runs import execute, student_plan
+    from kitlib.experiments.tables import final_scores, results_of
+    from kitlib.experiments.teachers import shared_teacher
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for lr in args.lrs:
+            for warmup in args.warmups:
+                over = {"dataset": args.dataset, "lr": lr, "warmup_ratio": warmup,
+                        "student_epochs": args.epochs}
+                P, s, data = _setting(over, tmp)
+                teacher = shared_teacher(s, data)
+                for init in args.inits:
+                    for kd in (False, True):
+                        plan = student_plan(s, teacher, data, init=init, seed=44,
+                                            kd_terms=list(P.kd_terms) if kd else None)
+                        t0 = time.perf_counter()
+                        execute(s, [plan], "budget")
+                        wall = time.perf_counter() - t0
+                        df = results_of(s, [plan.run_id])
+                        metric = vocab.main_metric(data.task)
+                        row = {"lr": lr, "warmup": warmup, "init": init, "kd": kd,
+                               "wall_s": round(wall, 1)}
+                        for split in ("dev", "test"):
+                            f = final_scores(df, split)
+                            f = f[(f.metric == metric) & (f.lang == "all")].iloc[0]
+                            row[split] = round(float(f.value), 3)
+                            row["baseline"] = round(float(f.baseline), 3)
+                        rows.append(row)
+                        print(json.dumps(row), flush=True)
+    return {"students": rows}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("what", choices=["teacher", "students"])
+    ap.add_argument("--dataset", default="pocket-intent")
+    ap.add_argument("--long-epochs", type=int, default=14)
+    ap.add_argument("--budget", type=int, default=10, help="teacher_epochs with early stopping")
+    ap.add_argument("--teacher-lr", type=float, default=2e-4)
+    ap.add_argument("--lrs", type=float, nargs="+", default=[2e-4, 5e-4, 1e-3])
+    ap.add_argument("--warmups", type=float, nargs="+", default=[0.0, 0.1])
+    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--inits", nargs="+", default=["from-scratch"])
+    args = ap.parse_args()
+    result = teacher(args) if args.what == "teacher" else students(args)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
