@@ -271,7 +271,7 @@ SCHEMA: dict[str, Spec] = {
     "max_length": Spec(64, _int(8, 4096), ALL, "tokens per example after truncation"),
     "batch_size": Spec(32, _int(1), ALL, "examples per optimizer step"),
     "teacher_lr": Spec(2e-4, _float(0, 1, lo_open=True, hi_open=True), ALL, "teacher learning rate"),
-    "teacher_epochs": Spec(2, _int(1), ALL,
+    "teacher_epochs": Spec(10, _int(1), ALL,
                            "teacher fine-tuning epochs (the budget; early stopping may end sooner)"),
     "teacher_patience": Spec(2, _int(1, optional=True), ALL,
                              "early stopping of the teacher: dev evaluations without a better "
@@ -486,6 +486,41 @@ def _check_names(v: dict) -> None:
     """Dataset, language and backbone names through the owners' registries (no loading)."""
     _check_dataset(v)
     _check_backbone(v["backbone"])
+    _check_against_teacher(v)
+
+
+def _check_against_teacher(v: dict) -> None:
+    """Depths, layer maps and ``max_length`` against the backbone's own shape (read from the
+    registry or the folder's config.json, nothing loaded): an impossible student must be
+    refused before the teacher is fine-tuned, not after."""
+    from kitlib.models.backbones import backbone_shape
+    from kitlib.models.student import resolve_layer_map
+
+    shape = backbone_shape(v["backbone"])  # None: a folder without config.json (checked later)
+    if shape is None:
+        return
+    layers, max_tokens = shape
+    depths = v["num_layers"] if isinstance(v["num_layers"], list) else [v["num_layers"]]
+    for depth in depths:
+        if depth > layers:
+            raise bad_value("num_layers", v["num_layers"],
+                            f"at most {layers} (the teacher, {v['backbone']}, has {layers} layers)")
+    maps = [(k, v[k]) for k in ("layer_map", "kd_layer_map") if k in v]
+    maps += [("layer_maps", m) for m in v.get("layer_maps", [])]
+    for key, layer_map in maps:
+        for depth in (depths if key == "layer_maps" else depths[:1]):
+            if isinstance(layer_map, list) and len(layer_map) != depth and key == "layer_maps":
+                continue  # an explicit map of another depth in 01's list: checked by its length
+            try:
+                resolve_layer_map(layer_map, layers, len(layer_map) if isinstance(layer_map, list)
+                                  else depth)
+            except KitError as err:
+                raise bad_value(key, layer_map, f"a layer map of the teacher's {layers} layers "
+                                f"(indices 0 to {layers - 1})",
+                                hint=err.hint) from None
+    if v["max_length"] > max_tokens:
+        raise bad_value("max_length", v["max_length"],
+                        f"at most {max_tokens} (the position embeddings of {v['backbone']})")
 
 
 def _check_dataset(v: dict) -> None:

@@ -10,7 +10,9 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
+import socket
 import tempfile
 import time
 from pathlib import Path
@@ -41,11 +43,70 @@ def stable_hash(obj: Any, length: int = 16) -> str:
     return hashlib.sha256(blob).hexdigest()[:length]
 
 
+_HOST = socket.gethostname().replace(".", "_").replace("-", "_") or "host"
+
+
+def _temp_prefix(path: Path) -> str:
+    """``.<name>.<host>-<pid>.``: the temporary siblings say who writes them, so that a
+    later process can tell those of a killed writer from those of a running one."""
+    return f".{path.name}.{_HOST}-{os.getpid()}."
+
+
+def _writer_gone(name: str, now: float, mtime: float, older_than_s: float) -> bool:
+    m = _TEMP.match(name)
+    if m is None or m["host"] != _HOST:
+        return now - mtime > older_than_s  # someone else's (or an old-style) temporary
+    try:
+        os.kill(int(m["pid"]), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError, ValueError):
+        return False
+    return False
+
+
+_TEMP = re.compile(r"^\..+\.(?P<host>[A-Za-z0-9_]+)-(?P<pid>\d+)\..*\.tmp$")
+
+
+def sweep_stale_temps(folder: str | os.PathLike, older_than_s: float = 3600.0) -> list[Path]:
+    """Remove temporary files and folders that ``atomic_write_*`` / ``atomic_dir`` left in
+    ``folder`` when their process was killed (SIGKILL skips every cleanup): any
+    ``.<name>.<host>-<pid>.*.tmp`` whose writer on this host is gone, and anything else of the
+    form ``.*.tmp`` / ``.*.old-*`` older than ``older_than_s`` (another host's, or an
+    older kit's). Returns what was removed."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    now = time.time()
+    removed = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if not name.startswith(".") or not (name.endswith(".tmp") or ".old-" in name):
+            continue
+        try:
+            mtime = entry.lstat().st_mtime
+        except FileNotFoundError:
+            continue
+        if ".old-" in name and not name.endswith(".tmp"):
+            gone = now - mtime > older_than_s
+        else:
+            gone = _writer_gone(name, now, mtime, older_than_s)
+        if gone:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    entry.unlink()
+            removed.append(entry)
+    return removed
+
+
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write to a temp file in the same folder, fsync, then rename over ``path``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    sweep_stale_temps(path.parent)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -66,22 +127,8 @@ STALE_AFTER_S = 3600.0
 
 
 def sweep_stale_siblings(path: str | os.PathLike, older_than_s: float = STALE_AFTER_S) -> list[Path]:
-    """Remove the temporary siblings ``atomic_dir`` left for ``path`` when its process was
-    killed (SIGKILL skips every cleanup): ``.name.*.tmp`` and ``.name.old-*`` folders not
-    modified for ``older_than_s`` seconds (younger ones may belong to a running build).
-    Returns the folders removed."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        return []
-    now = time.time()
-    removed = []
-    for pattern in (f".{path.name}.*.tmp", f".{path.name}.old-*"):
-        for stale in path.parent.glob(pattern):
-            with contextlib.suppress(FileNotFoundError):
-                if stale.is_dir() and now - stale.stat().st_mtime > older_than_s:
-                    shutil.rmtree(stale, ignore_errors=True)
-                    removed.append(stale)
-    return removed
+    """The stale temporaries next to ``path`` (see ``sweep_stale_temps``)."""
+    return sweep_stale_temps(Path(path).parent, older_than_s)
 
 
 @contextlib.contextmanager
@@ -89,16 +136,16 @@ def atomic_dir(path: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary sibling folder; on success it replaces ``path`` in one rename.
 
     On any exception the temporary folder is removed and ``path`` is untouched. Temporary
-    siblings older than an hour (left by a killed process) are swept first.
+    siblings left by a killed process are swept first (``sweep_stale_temps``).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    sweep_stale_siblings(path)
-    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    sweep_stale_temps(path.parent)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=_temp_prefix(path), suffix=".tmp"))
     try:
         yield tmp
         if path.exists():
-            old = path.with_name(f".{path.name}.old-{os.getpid()}")
+            old = path.with_name(f".{path.name}.old-{_HOST}-{os.getpid()}.tmp")
             os.replace(path, old)
             os.replace(tmp, path)
             shutil.rmtree(old, ignore_errors=True)
@@ -107,3 +154,66 @@ def atomic_dir(path: str | os.PathLike) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+MANIFEST = "kitlib_manifest.json"
+
+
+def write_manifest(folder: str | os.PathLike, **extra: Any) -> Path:
+    """Record the sha256 and size of every file below ``folder`` (and ``extra`` fields) in
+    ``folder/kitlib_manifest.json``, written last, so that a later open can prove that
+    nothing was changed, truncated or removed since (``verify_manifest``)."""
+    folder = Path(folder)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
+    manifest = {**extra, "files": {p.relative_to(folder).as_posix():
+                                   {"sha256": sha256_file(p), "bytes": p.stat().st_size}
+                                   for p in files}}
+    atomic_write_text(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
+    return folder / MANIFEST
+
+
+_VERIFIED: dict[tuple, bool] = {}
+
+
+def verify_manifest(folder: str | os.PathLike, **expected: Any) -> dict:
+    """Raise ``CacheError`` naming the file unless every file of the manifest is there with
+    its size and hash, no file was added, and the manifest's fields equal ``expected``.
+    Returns the manifest. Verified folders are remembered per process (keyed by every
+    file's size and modification time), so a folder opened again is not hashed again."""
+    from kitlib.errors import CacheError
+
+    folder = Path(folder)
+    mpath = folder / MANIFEST
+    if not mpath.is_file():
+        raise CacheError(f"{folder}: no {MANIFEST} (interrupted, written by an older kit, or "
+                         "not the kit's)")
+    try:
+        manifest = json.loads(mpath.read_text(encoding="utf-8"))
+        files = manifest["files"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CacheError(f"{mpath}: unreadable manifest ({exc})") from None
+    for key, value in expected.items():
+        if manifest.get(key) != value:
+            raise CacheError(f"{folder}: written with {key}={manifest.get(key)!r}, this kit "
+                             f"expects {value!r}")
+    present = {p.relative_to(folder).as_posix(): p for p in folder.rglob("*")
+               if p.is_file() and p.name != MANIFEST}
+    missing = sorted(set(files) - set(present))
+    if missing:
+        raise CacheError(f"{folder}: {missing[0]} is missing")
+    added = sorted(set(present) - set(files))
+    if added:
+        raise CacheError(f"{folder}: {added[0]} was added after it was written")
+    stamp = (str(folder.resolve()),) + tuple(
+        (name, p.stat().st_size, p.stat().st_mtime_ns) for name, p in sorted(present.items()))
+    if _VERIFIED.get(stamp):
+        return manifest
+    for name, meta in files.items():
+        p = present[name]
+        if p.stat().st_size != meta["bytes"]:
+            raise CacheError(f"{folder}: {name} has {p.stat().st_size} bytes, expected "
+                             f"{meta['bytes']} (truncated?)")
+        if sha256_file(p) != meta["sha256"]:
+            raise CacheError(f"{folder}: {name} does not match its sha256 (changed or corrupt)")
+    _VERIFIED[stamp] = True
+    return manifest

@@ -140,7 +140,9 @@ def _fake_cache_folder(folder):
     folder.mkdir()
     (folder / "config.json").write_text(json.dumps({"model_type": "bert"}))
     (folder / "model.safetensors").write_bytes(bytes(range(256)) * 4)
-    (folder / oe.MANIFEST).write_text(json.dumps(oe._manifest(folder)))
+    from kitlib.paths import write_manifest
+
+    write_manifest(folder, **oe._identity())
 
 
 def test_manifest_detects_corruption_and_truncation(tmp_path):

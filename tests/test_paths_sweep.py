@@ -1,30 +1,56 @@
-"""atomic_dir sweeps the temporary siblings a killed process left behind (older than 1 h)."""
+"""Temporary files and folders a killed writer left behind are swept, of any cache key, as
+soon as their writer is gone; a running writer's are kept (issue 12)."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 
-from kitlib.paths import atomic_dir
+from kitlib.paths import _HOST, atomic_dir, atomic_write_text, sweep_stale_temps
 
 
-def _age(folder, seconds):
+def _age(path, seconds):
     past = time.time() - seconds
-    os.utime(folder, (past, past))
+    os.utime(path, (past, past))
 
 
-def test_atomic_dir_sweeps_only_old_siblings_of_its_own_path(tmp_path):
-    target = tmp_path / "entry"
-    old_tmp = tmp_path / ".entry.abc123.tmp"
-    old_swap = tmp_path / ".entry.old-4242"
-    young_tmp = tmp_path / ".entry.def456.tmp"  # may belong to a build running right now
-    other = tmp_path / ".other.abc123.tmp"  # another entry's: not ours to judge
-    for folder in (old_tmp, old_swap, young_tmp, other):
-        folder.mkdir()
-        (folder / "partial.bin").write_bytes(b"x")
-    for folder in (old_tmp, old_swap, other):
-        _age(folder, 2 * 3600)
-    with atomic_dir(target) as tmp:
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_temporaries_of_a_killed_writer_are_swept_whatever_their_key(tmp_path):
+    dead = _dead_pid()
+    killed_dir = tmp_path / f".teacher-abc.{_HOST}-{dead}.x1.tmp"       # atomic_dir, another key
+    killed_file = tmp_path / f".run.parquet.{_HOST}-{dead}.x2.tmp"      # atomic_write_bytes
+    running = tmp_path / f".entry.{_HOST}-{os.getpid()}.x3.tmp"         # this process: alive
+    elsewhere_young = tmp_path / ".entry.otherhost-1.x4.tmp"            # another machine's
+    elsewhere_old = tmp_path / ".entry.otherhost-2.x5.tmp"
+    old_style = tmp_path / ".entry.abc123.tmp"                          # an older kit's, old
+    killed_dir.mkdir()
+    (killed_dir / "partial.bin").write_bytes(b"x")
+    for f in (killed_file, elsewhere_young, elsewhere_old, old_style):
+        f.write_bytes(b"x")
+    running.mkdir()
+    _age(elsewhere_old, 2 * 3600)
+    _age(old_style, 2 * 3600)
+    removed = set(sweep_stale_temps(tmp_path))
+    assert removed == {killed_dir, killed_file, elsewhere_old, old_style}
+    assert running.exists() and elsewhere_young.exists()
+
+
+def test_atomic_writers_sweep_before_writing(tmp_path):
+    dead = _dead_pid()
+    left = tmp_path / f".x.json.{_HOST}-{dead}.zz.tmp"
+    left.write_text("half")
+    atomic_write_text(tmp_path / "y.json", "{}")
+    assert not left.exists()
+    left_dir = tmp_path / f".entry.{_HOST}-{dead}.zz.tmp"
+    left_dir.mkdir()
+    with atomic_dir(tmp_path / "entry") as tmp:
         (tmp / "done.txt").write_text("ok")
-    assert (target / "done.txt").read_text() == "ok"
-    assert not old_tmp.exists() and not old_swap.exists()
-    assert young_tmp.exists() and other.exists()
+        assert tmp.name.startswith(f".entry.{_HOST}-{os.getpid()}.")
+    assert (tmp_path / "entry" / "done.txt").read_text() == "ok" and not left_dir.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -95,7 +95,7 @@ def test_corrupt_cached_teacher_is_reported_and_rebuilt(private_cache, monkeypat
         return real_train(*args, **kwargs)
 
     monkeypatch.setattr(loop, "train", counting_train)
-    with pytest.warns(UserWarning, match="unreadable"):
+    with pytest.warns(UserWarning, match="unreadable|truncated|sha256|missing"):
         teacher, tok, again = get_teacher(ref, data, cfg, trim=True, progress=False)
     assert again == tid and calls["n"] == 1 and teacher.config.vocab_size == len(tok)
     get_teacher(ref, data, cfg, trim=True, progress=False)  # the rebuilt entry loads
@@ -112,5 +112,11 @@ def test_cached_teacher_with_mismatched_vocabulary_is_corrupt(private_cache):
     meta = json.loads(meta_path.read_text())
     meta["tokenizer_len"] += 1
     meta_path.write_text(json.dumps(meta))
+    with pytest.raises(CacheError, match="teacher.json"):  # the manifest sees the change
+        _load_cached(teacher_dir(tid), "classification")
+    from kitlib.paths import write_manifest
+    from kitlib.train.teacher import TEACHER_FORMAT
+
+    write_manifest(teacher_dir(tid), teacher_format=TEACHER_FORMAT)  # consistent but wrong
     with pytest.raises(CacheError, match="does not fit"):
         _load_cached(teacher_dir(tid), "classification")

