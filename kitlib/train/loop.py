@@ -104,7 +104,9 @@ def _optimizer(model, cfg: TrainConfig) -> torch.optim.Optimizer:
         (no_decay if p.ndim < 2 or "LayerNorm" in name or "layer_norm" in name else decay).append(p)
     groups = [{"params": decay, "weight_decay": cfg.weight_decay},
               {"params": no_decay, "weight_decay": 0.0}]
-    return torch.optim.AdamW(groups, lr=cfg.lr, betas=(0.9, 0.999), eps=1e-8)
+    # fused AdamW: one kernel over all parameters (measured on this project's 2-core CPU:
+    # 11 ms instead of 39 ms a step for a 14M-parameter student, benchmarks/optimizer.py)
+    return torch.optim.AdamW(groups, lr=cfg.lr, betas=(0.9, 0.999), eps=1e-8, fused=True)
 
 
 def stage_bounds(total_steps: int, kd: Any = None) -> list[tuple[int, int]]:
