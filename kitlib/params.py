@@ -15,6 +15,7 @@ says so); a key that no notebook knows is an error.
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -146,6 +147,26 @@ def _list(item: Callable[[str, Any], Any], what: str, allow_scalar: bool = True,
     return check
 
 
+def _writable_folder(key: str, v: Any) -> str:
+    """A folder that exists or can be created, and can be written: proved by creating (and
+    removing) a temporary folder in it or in its nearest existing parent -- nothing stays."""
+    import tempfile
+
+    v = _str()(key, v)
+    path = Path(v).expanduser()
+    if path.exists() and not path.is_dir():
+        raise bad_value(key, v, "a folder (this is a file)")
+    probe = path
+    while not probe.exists():
+        probe = probe.parent
+    try:
+        tempfile.TemporaryDirectory(dir=probe).cleanup()
+    except OSError as err:
+        raise bad_value(key, v, "a folder the kit can create and write",
+                        hint=f"{probe} cannot be written ({err.strerror or err}).") from None
+    return v
+
+
 def _subset_item(key: str, v: Any) -> float:
     if not _is_num(v) or not 0 < float(v) <= 1:
         raise bad_value(key, v, "a fraction of the training data in (0, 1], e.g. 0.05 for 5%")
@@ -243,7 +264,8 @@ class Spec:
 
 SCHEMA: dict[str, Spec] = {
     # where results go
-    "out_dir": Spec("runs", _str(), ALL, "results folder: records, run metadata, HTML figures"),
+    "out_dir": Spec("runs", _writable_folder, ALL,
+                    "results folder: records, run metadata, HTML figures"),
     "redo": Spec(False, _bool, ALL, "rerun runs whose records are already complete"),
     "progress": Spec(True, _bool, ALL, "show tqdm progress bars"),
     # data
@@ -593,6 +615,11 @@ def from_notebook(notebook: str, namespace: Mapping[str, Any], preset: Any = Non
              if not k.startswith("_") and k not in _IPYTHON_NAMES
              and (v is None or isinstance(v, (str, int, float, bool, list, tuple, dict)))}
     P = load_params(notebook, preset if preset is not None else {}, **given)
+    changed = [k for k in P.ignored if given.get(k) != SCHEMA[k].default]
+    for key in changed:
+        warnings.warn(f"{key}={given[key]!r} is ignored by {P.notebook}: only "
+                      f"{', '.join(n for n in SCHEMA[key].notebooks)} use {key!r}.",
+                      UserWarning, stacklevel=2)
     if P.ignored:
         print(f"[kitlib] ignored parameters of other notebooks: {', '.join(P.ignored)}")
     return P

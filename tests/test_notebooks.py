@@ -234,3 +234,31 @@ def test_run_all_rejects_a_misspelled_key_before_running(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "batch_sz=8" in err and "'batch_size'" in err and str(bad) in err
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.slow
+def test_the_users_own_data_through_a_notebook(tmp_path, monkeypatch):
+    """Issue 12: ``-p dataset local -p data_dir <folder>`` runs a notebook end to end."""
+    import papermill as pm
+
+    from kitlib.data import load
+    from kitlib.results import load as load_results
+
+    monkeypatch.setenv("KITLIB_CACHE", str(tmp_path / "cache"))
+    src = load("pocket-intent", languages=["en", "de"], max_eval_per_lang=8, subset=0.2)
+    folder = tmp_path / "mydata"
+    folder.mkdir()
+    for split in ("train", "dev", "test"):
+        rows = [{"id": ex.id, "lang": ex.lang, "text": ex.text,
+                 "label": src.label_names[ex.label]} for ex in src.split(split)]
+        (folder / f"{split}.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    smoke = yaml.safe_load((ROOT / "params" / "smoke.yaml").read_text())
+    keys = params.notebook_keys("02")
+    pm.execute_notebook(str(ROOT / "notebooks" / "02_kd_ablation.ipynb"),
+                        str(tmp_path / "out.ipynb"),
+                        parameters={**{k: v for k, v in smoke.items() if k in keys},
+                                    "dataset": "local", "data_dir": str(folder),
+                                    "out_dir": str(tmp_path / "o"), "kd_ablation": []},
+                        progress_bar=False, cwd=str(ROOT))
+    df = load_results(tmp_path / "o")
+    assert set(df.dataset) == {"local"} and set(df[df.split == "test"].lang) >= {"en", "de"}

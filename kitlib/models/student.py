@@ -14,6 +14,7 @@ tests can prove) exactly what was copied.
 from __future__ import annotations
 
 import copy
+import numbers
 import re
 import warnings
 from typing import TYPE_CHECKING, Any, Sequence
@@ -96,7 +97,8 @@ def resolve_layer_map(layer_map: str | Sequence[int], teacher_layers: int,
         return result
     if not isinstance(layer_map, (list, tuple)):
         raise bad_value("layer_map", layer_map, allowed)
-    result = list(layer_map)
+    result = [int(i) if isinstance(i, numbers.Integral) and not isinstance(i, bool) else i
+              for i in layer_map]  # numpy integers are layer indices too
     if len(result) != num_layers:
         raise bad_value("layer_map", layer_map, allowed,
                         f"It has {len(result)} entries but num_layers={num_layers}.")
