@@ -275,7 +275,7 @@ SCHEMA: dict[str, Spec] = {
     "max_eval_per_lang": Spec(64, _int(1, optional=True), ALL,
                               "cap dev/test examples per language (None: all)"),
     "data_dir": Spec(None, _str(optional=True), ALL, "hub datasets read from local files"),
-    "train_subset": Spec(0.25, _subset_item, ALL,
+    "train_subset": Spec(0.2, _subset_item, ALL,
                          "fraction of the training data used (1.0: all); in notebook 04 the "
                          "teacher data when teacher_data is full"),
     # model
@@ -310,13 +310,13 @@ SCHEMA: dict[str, Spec] = {
                               "stop the teacher after this many steps (None: run all epochs)"),
     "teacher_seed": Spec(44, _int(0), ALL, "seed of the teacher fine-tuning"),
     "lr": Spec(2e-4, _float(0, 1, lo_open=True, hi_open=True), STUDENTS, "student learning rate"),
-    "student_epochs": Spec(3, _int(1), STUDENTS, "student training epochs"),
+    "student_epochs": Spec(6, _int(1), STUDENTS, "student training epochs"),
     "min_steps": Spec(60, _int(0), ALL,
                       "train teachers and students at least this many optimizer steps, adding "
                       "epochs on small data (English-only, 1% subsets); 0: epochs only"),
     "max_steps": Spec(None, _int(1, optional=True), STUDENTS,
                       "stop each student after this many steps (None: run all epochs)"),
-    "warmup_ratio": Spec(0.0, _float(0, 1, hi_open=True), ALL, "linear warm-up share"),
+    "warmup_ratio": Spec(0.1, _float(0, 1, hi_open=True), ALL, "linear warm-up share"),
     "weight_decay": Spec(0.0, _float(0), ALL, "AdamW weight decay"),
     "eval_every": Spec(None, _int(1, optional=True), STUDENTS,
                        "evaluate on dev every N steps (None: once per epoch)"),
