@@ -175,9 +175,11 @@ def at_chance(final: pd.DataFrame, metric: str) -> list[str]:
     return out
 
 
-def chance_note(chance: list[str], *inits: str) -> list[str]:
-    """A row's "at chance" note, for the runs of the inits it compares."""
-    hits = [c for c in chance if any(c.startswith(i) for i in inits)]
+def chance_note(chance: list[str], *inits: str, kd: Any = None) -> list[str]:
+    """A row's "at chance" note, for the runs of the inits it compares (and, with ``kd``,
+    of that KD setting only)."""
+    prefixes = [f"{i} {vocab.kd_label(kd)} " if kd is not None else f"{i} " for i in inits]
+    hits = [c for c in chance if any(c.startswith(p) for p in prefixes)]
     return [f"at chance: {', '.join(hits)}"] if hits else []
 
 

@@ -617,8 +617,9 @@ def from_notebook(notebook: str, namespace: Mapping[str, Any], preset: Any = Non
     P = load_params(notebook, preset if preset is not None else {}, **given)
     changed = [k for k in P.ignored if given.get(k) != SCHEMA[k].default]
     for key in changed:
-        warnings.warn(f"{key}={given[key]!r} is ignored by {P.notebook}: only "
-                      f"{', '.join(n for n in SCHEMA[key].notebooks)} use {key!r}.",
+        users = list(SCHEMA[key].notebooks)
+        warnings.warn(f"{key}={given[key]!r} is ignored by {P.notebook}: {key!r} is used "
+                      f"only by {', '.join(users)}.",
                       UserWarning, stacklevel=2)
     if P.ignored:
         print(f"[kitlib] ignored parameters of other notebooks: {', '.join(P.ignored)}")

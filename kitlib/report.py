@@ -19,8 +19,15 @@ from kitlib.paths import atomic_write_text
 def machine() -> str:
     import os
 
+    cpu = platform.processor()
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in
+                   Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name")) or cpu
+    except (OSError, StopIteration):
+        pass
     return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs "
-            f"({platform.processor() or 'unknown CPU'}), Python {platform.python_version()}")
+            f"({cpu or 'unknown CPU'}), Python {platform.python_version()}")
 
 
 def write_report(out: Path, notebooks: list[str], preset: str, values: dict,

@@ -186,3 +186,16 @@ def test_hash_changes_with_values():
     a = params.load_params("04")
     assert a.hash() == params.load_params("04").hash()
     assert a.hash() != params.load_params("04", seeds=[1]).hash()
+
+
+def test_a_changed_parameter_the_notebook_ignores_warns_naming_it():
+    """Issue 12: subset given to notebook 02 (only 04 uses it) was only listed in a note."""
+    ns = dict(params.defaults("02"), subset=[0.5], train_languages=["en", "seen"])
+    with pytest.warns(UserWarning, match=r"subset=\[0.5\] is ignored by 02_kd_ablation.*04_learning_speed"):
+        P = params.from_notebook("02", ns)
+    assert "subset" in P.ignored
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the preset's own values of other notebooks: quiet
+        params.from_notebook("02", dict(params.defaults("02"), subset=[0.01, 0.05, 0.1, 0.2]))

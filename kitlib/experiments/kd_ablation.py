@@ -144,7 +144,8 @@ def claims_of(df: pd.DataFrame, outcomes: pd.DataFrame, P: RunParams) -> list[cl
                 if kd else ""
             rows.append(claims.Claim(f"{better} beats {worse}, {vocab.kd_label(kd)}",
                                      f"{what}: {better} - {worse}", effect, paper=paper,
-                                     notes=claims.chance_note(chance, better, worse) + weak))
+                                     notes=claims.chance_note(chance, better, worse, kd=kd)
+                                     + weak))
     if {vocab.FROM_TEACHER, vocab.FROM_SCRATCH} <= set(P.inits) and set(P.kd) == {False, True}:
         ft, ft_kd, fs = sel(vocab.FROM_TEACHER, False), sel(vocab.FROM_TEACHER, True), \
             sel(vocab.FROM_SCRATCH, False)
@@ -153,5 +154,6 @@ def claims_of(df: pd.DataFrame, outcomes: pd.DataFrame, P: RunParams) -> list[cl
             "more of the gain is due to the initialization than to KD",
             f"{what}: (from-teacher - from-scratch, no KD) - (from-teacher KD - no KD)",
             effect, paper=PAPER["kd_at_ft"],
-            notes=claims.chance_note(chance, vocab.FROM_SCRATCH, vocab.FROM_TEACHER) + weak))
+            notes=claims.chance_note(chance, vocab.FROM_SCRATCH, kd=False)
+            + claims.chance_note(chance, vocab.FROM_TEACHER) + weak))
     return rows

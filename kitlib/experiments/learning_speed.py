@@ -139,16 +139,18 @@ def claims_of(df: pd.DataFrame, outcomes: pd.DataFrame, P: RunParams,
         overall = reach[reach.lang == vocab.ALL]
         steps = {r.run_id: (r.value if not pd.isna(r.value) else r.max_step)
                  for r in overall.itertuples()}
-        never = sorted({vocab.run_label(r.role, r.init, r.kd) for r in overall.itertuples()
-                        if pd.isna(r.value)})
         for subset in sorted(set(overall.subset)):
             part = final[final.subset == subset]
             effect = claims.contrast(part, None, [(-1, ft), (1, fb)], metric=metric,
                                      value_of=steps)
             notes = claims.chance_note(chance, vocab.FROM_TEACHER, vocab.FROM_BASE)
-            if never:
-                notes.append("not reached within the budget (counted at the budget): "
-                             + ", ".join(never))
+            here = overall[(overall.subset == subset)
+                           & overall.init.isin([vocab.FROM_TEACHER, vocab.FROM_BASE])]
+            never = here[here.value.isna()].groupby("init").size()
+            if len(never):
+                notes.append("never reached it, counted at the budget (a lower bound): "
+                             + ", ".join(f"{init} in {n} of {here[here.init == init].shape[0]}"
+                                         " seeds" for init, n in never.items()))
             rows.append(claims.Claim(
                 f"from-teacher learns faster than from-base (subset {subset:g})",
                 f"steps to {P.target_fraction:.0%} of the teacher's dev {metric} (all "
