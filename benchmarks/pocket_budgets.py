@@ -2,6 +2,7 @@
 
 Usage:
   .venv/bin/python benchmarks/pocket_budgets.py teacher [--dataset pocket-intent]
+        [--dataset uner-like --o-share 0.95 --train-sentences 600] [--no-long]
   .venv/bin/python benchmarks/pocket_budgets.py students [--lrs 2e-4 5e-4 1e-3]
         [--warmups 0 0.1] [--epochs 4] [--inits from-scratch]
 
@@ -9,6 +10,11 @@ Usage:
 preset's early stopping, and with a long fixed budget (``--long-epochs``, no early stopping,
 dev evaluated every epoch); prints the early-stopped teacher's dev score next to the best
 dev score the long run ever reached (its plateau), the steps and the wall time of each.
+
+``--dataset uner-like`` writes a corpus in the UNER v1 file layout (``kitlib.testing.
+write_uner_like``: three training treebanks, two PUD test sets, ``--o-share`` of the tokens
+"O") into the temporary folder and loads it through the kit's ``uner`` loader (``data_dir``),
+the path a user's real UNER download takes.
 
 ``students``: trains students (KD and no KD) for each learning rate x warm-up share, one
 seed, on the preset's teacher, and prints dev and test scores (main metric, all languages)
@@ -41,16 +47,21 @@ def teacher(args) -> dict:
 
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
-        runs = [("early stopping", {"dataset": args.dataset, "teacher_epochs": args.budget,
+        data_over = {"dataset": args.dataset}
+        if args.dataset == "uner-like":
+            from kitlib.testing import write_uner_like
+
+            folder = write_uner_like(f"{tmp}/uner", o_share=args.o_share,
+                                     train_sentences=args.train_sentences)
+            data_over = {"dataset": "uner", "data_dir": str(folder)}
+        runs = [("early stopping", {**data_over, "teacher_epochs": args.budget,
                                     "teacher_lr": args.teacher_lr})]
         if args.long_epochs:
-            runs.append(("long budget", {"dataset": args.dataset, "teacher_patience": None,
+            runs.append(("long budget", {**data_over, "teacher_patience": None,
                                          "teacher_epochs": args.long_epochs,
                                          "teacher_lr": args.teacher_lr}))
         for name, over in runs:
             over = {**over, "allow_weak_teacher": True}
-            if args.dataset != "pocket-intent":
-                over.setdefault("max_eval_per_lang", 64)
             P, s, data = _setting(over, tmp)
             t0 = time.perf_counter()
             if name == "long budget":
@@ -64,10 +75,16 @@ def teacher(args) -> dict:
                 cfg = dataclasses.replace(cfg, eval_every=steps, early_stopping_patience=None)
                 _, _, tid = train.get_teacher(s.ref, data, cfg, trim=P.trim_vocab, progress=False)
             else:
-                tid = shared_teacher(s, data).teacher_id
+                shared = shared_teacher(s, data)  # runs the teacher gate (allow_weak_teacher)
+                tid = shared.teacher_id
             wall = time.perf_counter() - t0
             metric = vocab.main_metric(data.task)
             recs = teacher_records(tid)
+            if name == "early stopping":
+                out["gate"] = "fails" if shared.weak else "passes"
+                out["train_examples"] = len(data.train)
+                print(f"teacher gate: {out['gate']} ({len(data.train)} training examples)",
+                      flush=True)
             dev = [r for r in recs if r["metric"] == metric and r["lang"] == "all"]
             marks = {r["metric"]: r["value"] for r in recs if r["metric"] in ("best_step", "stopped_step")}
             out[name] = {"best_dev": max(r["value"] for r in dev),
@@ -122,7 +139,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("what", choices=["teacher", "students"])
     ap.add_argument("--dataset", default="pocket-intent")
-    ap.add_argument("--long-epochs", type=int, default=14)
+    ap.add_argument("--long-epochs", type=int, default=14, help="0: no long run")
+    ap.add_argument("--o-share", type=float, default=0.95)
+    ap.add_argument("--train-sentences", type=int, default=600)
     ap.add_argument("--budget", type=int, default=10, help="teacher_epochs with early stopping")
     ap.add_argument("--teacher-lr", type=float, default=2e-4)
     ap.add_argument("--lrs", type=float, nargs="+", default=[2e-4, 5e-4, 1e-3])

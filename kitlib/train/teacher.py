@@ -15,6 +15,7 @@ identically for from-base students (``kitlib.models.apply_vocab_map``).
 from __future__ import annotations
 
 import json
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -174,7 +175,9 @@ def _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress) -> None:
             model, tokenizer, vocab_map = result.model, result.tokenizer, result.vocab_map
             trim_info = {"params_before": result.params_before, "params_after": result.params_after}
     records: list[dict] = []
+    started = time.perf_counter()
     model = train(model, tokenizer, data, cfg, on_records=records.extend, progress=progress)
+    wall_s = time.perf_counter() - started
     with atomic_dir(folder) as tmp:
         model.save_pretrained(tmp / "model")
         tokenizer.save_pretrained(tmp / "tokenizer")
@@ -185,5 +188,6 @@ def _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress) -> None:
             "teacher_id": teacher_id, "backbone": backbone_fingerprint(ref),
             "data": data.fingerprint(), "dataset": data.name, "cfg": cfg.to_dict(),
             "trim": trim, "trim_info": trim_info, "vocab_size": model.config.vocab_size,
-            "tokenizer_len": len(tokenizer), "format": TEACHER_FORMAT}, indent=1, default=str))
+            "tokenizer_len": len(tokenizer), "fine_tune_wall_s": round(wall_s, 1),
+            "format": TEACHER_FORMAT}, indent=1, default=str))
         write_manifest(tmp, teacher_format=TEACHER_FORMAT)
