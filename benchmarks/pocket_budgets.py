@@ -40,9 +40,23 @@ def _setting(overrides: dict, out: str):
     return P, s, load_data(s)
 
 
+def _overrides(pairs: list[str]) -> dict:
+    """``--set key=value`` (value read as YAML) -> a parameter override."""
+    import yaml
+
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise SystemExit(f"--set takes key=value, got {pair!r}")
+        out[key] = yaml.safe_load(value)
+    return out
+
+
 def teacher(args) -> dict:
     from kitlib import vocab
-    from kitlib.experiments.teachers import shared_teacher
+    from kitlib.experiments.setting import load_data
+    from kitlib.experiments.teachers import shared_teacher, teacher_subset
     from kitlib.train import teacher_records
 
     out = {}
@@ -54,6 +68,7 @@ def teacher(args) -> dict:
             folder = write_uner_like(f"{tmp}/uner", o_share=args.o_share,
                                      train_sentences=args.train_sentences)
             data_over = {"dataset": "uner", "data_dir": str(folder)}
+        data_over.update(_overrides(args.set))
         runs = [("early stopping", {**data_over, "teacher_epochs": args.budget,
                                     "teacher_lr": args.teacher_lr})]
         if args.long_epochs:
@@ -63,6 +78,8 @@ def teacher(args) -> dict:
         for name, over in runs:
             over = {**over, "allow_weak_teacher": True}
             P, s, data = _setting(over, tmp)
+            # the teacher's own training data (teacher_train_subset), not the students'
+            data = load_data(s, subset=teacher_subset(P, data.task))
             t0 = time.perf_counter()
             if name == "long budget":
                 # a long fixed budget, evaluated every epoch so that its plateau is visible
@@ -75,7 +92,7 @@ def teacher(args) -> dict:
                 cfg = dataclasses.replace(cfg, eval_every=steps, early_stopping_patience=None)
                 _, _, tid = train.get_teacher(s.ref, data, cfg, trim=P.trim_vocab, progress=False)
             else:
-                shared = shared_teacher(s, data)  # runs the teacher gate (allow_weak_teacher)
+                shared = shared_teacher(s)  # runs the teacher gate (allow_weak_teacher)
                 tid = shared.teacher_id
             wall = time.perf_counter() - t0
             metric = vocab.main_metric(data.task)
@@ -113,7 +130,7 @@ def students(args) -> dict:
                 over = {"dataset": args.dataset, "lr": lr, "warmup_ratio": warmup,
                         "student_epochs": args.epochs}
                 P, s, data = _setting(over, tmp)
-                teacher = shared_teacher(s, data)
+                teacher = shared_teacher(s)
                 for init in args.inits:
                     for kd in (False, True):
                         plan = student_plan(s, teacher, data, init=init, seed=44,
@@ -141,6 +158,8 @@ def main() -> None:
     ap.add_argument("--dataset", default="pocket-intent")
     ap.add_argument("--long-epochs", type=int, default=14, help="0: no long run")
     ap.add_argument("--o-share", type=float, default=0.95)
+    ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE",
+                    help="other parameter overrides, e.g. --set train_subset=1.0")
     ap.add_argument("--train-sentences", type=int, default=600)
     ap.add_argument("--budget", type=int, default=10, help="teacher_epochs with early stopping")
     ap.add_argument("--teacher-lr", type=float, default=2e-4)

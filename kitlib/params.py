@@ -173,6 +173,15 @@ def _subset_item(key: str, v: Any) -> float:
     return float(v)
 
 
+def _teacher_subset(key: str, v: Any) -> Any:
+    if v == "auto":
+        return v
+    if not _is_num(v) or not 0 < float(v) <= 1:
+        raise bad_value(key, v, '"auto" (train_subset for classification, all the data for '
+                                'tagging) or a fraction of the training data in (0, 1]')
+    return float(v)
+
+
 def _layer_map(key: str, v: Any) -> Any:
     """A layer-map name or an explicit list of teacher layer indices (0-based)."""
     v = _maybe_yaml(v)
@@ -276,8 +285,12 @@ SCHEMA: dict[str, Spec] = {
                               "cap dev/test examples per language (None: all)"),
     "data_dir": Spec(None, _str(optional=True), ALL, "hub datasets read from local files"),
     "train_subset": Spec(0.2, _subset_item, ALL,
-                         "fraction of the training data used (1.0: all); in notebook 04 the "
-                         "teacher data when teacher_data is full"),
+                         "fraction of the training data the students learn from (1.0: all); "
+                         "the teacher's is teacher_train_subset"),
+    "teacher_train_subset": Spec("auto", _teacher_subset, ALL,
+                                 "fraction of the training data the teacher is fine-tuned on; "
+                                 "auto: train_subset for classification, 1.0 (all) for tagging, "
+                                 "whose teacher does not learn from a fifth (README)"),
     # model
     "backbone": Spec("me5-small-q4", _str(), ALL, "backbone registry name, hub id or folder"),
     "backbone_source": Spec("auto", _choice("auto", "hub", "offline"), ALL,
@@ -358,7 +371,7 @@ SCHEMA: dict[str, Spec] = {
     "subset": Spec([0.01, 0.05, 0.1, 0.2], _list(_subset_item, "fractions in (0, 1]"),
                    ("04_learning_speed",), "training-data fractions compared"),
     "teacher_data": Spec("full", _choice("full", "subset"), ("04_learning_speed",),
-                         "full: the teacher of notebooks 01-03 (train_subset of the data); "
+                         "full: the teacher of notebooks 01-03 (teacher_train_subset of the data); "
                          "subset: a teacher fine-tuned on each subset"),
     "target_fraction": Spec(0.9, _float(0, 1, lo_open=True), ("04_learning_speed",),
                             "reached: dev score at least this fraction of the teacher dev score"),

@@ -316,3 +316,36 @@ def test_early_stopping_restores_the_best_evaluation(folder):
 def test_early_stopping_needs_evaluations():
     with pytest.raises(KitError, match="eval_every"):
         TrainConfig(early_stopping_patience=2, eval_every=0)
+
+
+def _dev_record(value: float, baseline: float) -> list[dict]:
+    return [{"lang": "all", "metric": "f1_strict", "value": value, "baseline": baseline}]
+
+
+def test_early_stopping_waits_while_the_score_is_at_the_trivial_baseline():
+    """Issue 14: a tagging teacher first tags every word "O" (entity F1 0 = the all-O
+    baseline) for a few evaluations; counting those as a plateau stopped it at F1 0.000
+    after `patience` evaluations. Evaluations at the baseline do not count; once the score
+    is above it, `patience` evaluations without a better score do."""
+    from kitlib.train.loop import EarlyStopping
+
+    model = torch.nn.Linear(2, 2)
+    stop = EarlyStopping(TrainConfig(early_stopping_patience=2, eval_every=1), "tagging")
+    for step in range(1, 6):  # five evaluations at F1 0: not started, not a plateau
+        assert not stop.should_stop(_dev_record(0.0, 0.0), step, model)
+    assert not stop.should_stop(_dev_record(0.4, 0.0), 6, model)
+    assert stop.best_step == 6
+    assert not stop.should_stop(_dev_record(0.3, 0.0), 7, model)
+    assert stop.should_stop(_dev_record(0.4, 0.0), 8, model)  # two not better: stop
+
+
+def test_early_stopping_counts_a_fall_back_to_the_baseline():
+    """A model that learned and then collapsed to the baseline has a best point to keep:
+    the evaluations after it count, wherever they are."""
+    from kitlib.train.loop import EarlyStopping
+
+    model = torch.nn.Linear(2, 2)
+    stop = EarlyStopping(TrainConfig(early_stopping_patience=2, eval_every=1), "tagging")
+    assert not stop.should_stop(_dev_record(0.5, 0.0), 1, model)
+    assert not stop.should_stop(_dev_record(0.0, 0.0), 2, model)
+    assert stop.should_stop(_dev_record(0.0, 0.0), 3, model)

@@ -73,7 +73,7 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
     :class:`AnatomyLab` for the layer picker."""
     s = open_setting(P, out_dir)
     data = load_data(s)
-    teacher = shared_teacher(s, data)
+    teacher = shared_teacher(s)
     n_teacher = teacher.model.config.num_hidden_layers
     plans = [_teacher_plan(s, teacher), _teacher_curve_plan(s, teacher)]
     for depth in _depths(P):
@@ -95,7 +95,7 @@ def _teacher_plan(s: Setting, teacher: Teacher) -> Plan:
     P = s.P
     n = teacher.model.config.num_hidden_layers
     fields = run_fields(P, teacher, role=vocab.TEACHER, init=None, kd=False, kd_terms=(),
-                        layer_map="all", num_layers=n, subset=P.train_subset,
+                        layer_map="all", num_layers=n, subset=teacher.subset,
                         seed=P.teacher_seed, stage=FINE_TUNED)
 
     def do(emit):
@@ -115,7 +115,7 @@ def _teacher_curve_plan(s: Setting, teacher: Teacher) -> Plan:
     P = s.P
     fields = run_fields(P, teacher, role=vocab.TEACHER, init=None, kd=False, kd_terms=(),
                         layer_map="all", num_layers=teacher.model.config.num_hidden_layers,
-                        subset=P.train_subset, seed=P.teacher_seed, stage=FINE_TUNING)
+                        subset=teacher.subset, seed=P.teacher_seed, stage=FINE_TUNING)
 
     def do(emit):
         emit(train.teacher_records(teacher.teacher_id))

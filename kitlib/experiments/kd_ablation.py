@@ -25,7 +25,7 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
     ``summary``)."""
     s = open_setting(P, out_dir)
     data = load_data(s)
-    teacher = shared_teacher(s, data)
+    teacher = shared_teacher(s)
     plans = [teacher_plan(s, teacher)]
     for seed in P.seeds:
         for init in P.inits:

@@ -6,7 +6,7 @@ is trained with KD, recording the training loss and the dev score against optimi
 ``target_fraction`` (default 90%) of the teacher's dev score, per language.
 
 ``teacher_data``: "full" (default) uses the teacher of notebooks 01-03 (fine-tuned on
-``train_subset`` of the training data, 1.0 = all; the same cached teacher), so the subsets
+``teacher_train_subset`` of the training data; the same cached teacher), so the subsets
 measure how fast a *student* learns from a good teacher, which is the paper's question;
 "subset" fine-tunes a teacher on each subset (the low-resource setting where the teacher is
 limited too).
@@ -35,13 +35,13 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
     plans = []
     teacher_full = None
     if P.teacher_data == "full":
-        teacher_full = shared_teacher(s, load_data(s))
+        teacher_full = shared_teacher(s)
         plans.append(teacher_plan(s, teacher_full))
     for subset in P.subset:
         data = load_data(s, subset=subset)
         s.log(f"subset {subset:g}: {len(data.train)} training examples")
         if teacher_full is None:
-            teacher = shared_teacher(s, data)
+            teacher = shared_teacher(s, subset=subset, own_subset=subset)
             plans.append(teacher_plan(s, teacher, subset=subset))
         else:
             teacher = teacher_full

@@ -175,7 +175,7 @@ def teacher_plan(s: Setting, teacher: Teacher, *, subset: float | None = None,
                  **extra: Any) -> Plan:
     """The teacher's dev and test scores as a run of this notebook (role = teacher)."""
     P = s.P
-    subset = P.values.get("train_subset", 1.0) if subset is None else subset
+    subset = teacher.subset if subset is None else subset
     n_layers = teacher.model.config.num_hidden_layers
     fields = run_fields(P, teacher, role=vocab.TEACHER, init=None, kd=False, kd_terms=(),
                         layer_map="all", num_layers=n_layers, subset=subset,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kitlib import vocab
-from kitlib.experiments.setting import Setting, teacher_config, text_progress
+from kitlib.experiments.setting import Setting, load_data, teacher_config, text_progress
 
 
 @dataclass
@@ -22,7 +22,8 @@ class Teacher:
     """A fine-tuned teacher with the data it was trained on (cached by content key).
 
     ``dev_records``: its dev evaluation (done once, by the teacher gate); ``weak``: it
-    failed the gate and teaches only because ``allow_weak_teacher`` said so."""
+    failed the gate and teaches only because ``allow_weak_teacher`` said so; ``subset``:
+    the fraction of the training data it was fine-tuned on."""
 
     model: Any
     tokenizer: Any
@@ -31,6 +32,7 @@ class Teacher:
     ref: Any
     dev_records: list = field(default_factory=list)
     weak: bool = False
+    subset: float = 1.0
 
 
 #: The teacher gate's default lowest dev score per task (main metric, all languages).
@@ -38,21 +40,42 @@ class Teacher:
 TEACHER_MIN_SCORE = {"classification": 0.5, "tagging": 0.3}
 
 
-def shared_teacher(s: Setting, data: Any) -> Teacher:
-    """The fine-tuned teacher for ``data``: fine-tuned once per content key, then cached on
-    disk and shared by every notebook (and held in memory for this experiment)."""
+def teacher_subset(P: Any, task: str) -> float:
+    """The fraction of the training data the teacher is fine-tuned on.
+
+    ``teacher_train_subset: auto`` is ``train_subset`` for classification and all the data
+    for tagging. Why (benchmarks/pocket_budgets.py, 2026-12-02): a pocket-ner teacher on a
+    fifth of the data (538 sentences) never passed dev entity F1 0.26 in 10 epochs at
+    lr 2e-4 (0.00 at 5e-4, 0.47 at 1e-4, still unstable), while on all of it (2690) it
+    reached 0.89 after 2 epochs and 0.93 after 3: a tagger has to see many entity names
+    and contexts, which more epochs over the same few sentences do not give."""
+    value = P.values.get("teacher_train_subset", "auto")
+    if value == "auto":
+        return 1.0 if task == "tagging" else float(P.values.get("train_subset", 1.0))
+    return float(value)
+
+
+def shared_teacher(s: Setting, *, own_subset: float | None = None, **selection: Any) -> Teacher:
+    """The fine-tuned teacher for the data ``selection`` picks (``load_data``'s keywords),
+    fine-tuned on :func:`teacher_subset` of its training data (``own_subset``: on exactly
+    that fraction, as notebook 04's per-subset teachers are). Fine-tuned once per content
+    key, then cached on disk and shared by every notebook (and held in memory here)."""
     from kitlib import train
 
+    task = load_data(s, **selection).task
+    subset = own_subset if own_subset is not None else teacher_subset(s.P, task)
+    data = load_data(s, **{**selection, "subset": subset})
     key = data.fingerprint()
     if key not in s.teachers:
         t0 = time.perf_counter()
-        s.log(f"teacher: fine-tuning or loading from cache ({len(data.train)} training examples)")
+        s.log(f"teacher: fine-tuning or loading from cache ({len(data.train)} training "
+              f"examples, {subset:.0%} of the training data)")
         with text_progress():
             model, tok, teacher_id = train.get_teacher(
                 s.ref, data, teacher_config(s.P, len(data.train)), trim=s.P.trim_vocab,
                 progress=s.progress)
         s.log(f"teacher {teacher_id} ready in {time.perf_counter() - t0:.1f}s")
-        teacher = Teacher(model, tok, teacher_id, data, s.ref)
+        teacher = Teacher(model, tok, teacher_id, data, s.ref, subset=float(subset))
         gate(s, teacher)
         s.teachers[key] = teacher
     return s.teachers[key]
@@ -92,7 +115,7 @@ def gate(s: Setting, teacher: Teacher) -> None:
     if not P.values.get("allow_weak_teacher"):
         raise KitError(why + " No student was trained. Give it more to learn from: raise "
                        "teacher_epochs (or teacher_patience), change teacher_lr, or train on "
-                       "more data (train_subset); or set allow_weak_teacher=True to go on "
+                       "more data (teacher_train_subset); or set allow_weak_teacher=True to go on "
                        "with a warning on every record of its students.")
     teacher.weak = True
     s.log("WARNING: " + why + " Going on because allow_weak_teacher=True.")

@@ -39,7 +39,7 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
         data = load_data(s, train_languages=scenario)
         s.log(f"scenario {name!r}: train on {', '.join(data.train_languages)}; "
               f"unseen: {', '.join(data.unseen_languages) or '-'}")
-        teacher = shared_teacher(s, data)
+        teacher = shared_teacher(s, train_languages=scenario)
         plans.append(teacher_plan(s, teacher, scenario=name))
         for seed in P.seeds:
             for init in P.inits:

@@ -221,6 +221,11 @@ class EarlyStopping:
     it) or had started to overfit; early stopping on dev trains each teacher to its own
     plateau and keeps its best point. Inactive (nothing kept, nothing restored) without
     ``cfg.early_stopping_patience``.
+
+    Evaluations at or below the trivial baseline (the record's ``baseline``: majority-class
+    score, or entity F1 0 for all-"O" tags) before the first score above it do not count:
+    a tagger tags every word "O" for its first epochs, and counting that as a plateau
+    stopped teachers at F1 0.000. The step budget still bounds a model that never starts.
     """
 
     def __init__(self, cfg: TrainConfig, task: str) -> None:
@@ -232,19 +237,24 @@ class EarlyStopping:
         self.best_step = 0
         self.best_state: dict | None = None
         self.waited = 0
+        self.started = False  # a score above the trivial baseline was seen
 
     def should_stop(self, records: list[dict], step: int, model: Any) -> bool:
         if self.patience is None or not records:
             return False
-        score = next((r["value"] for r in records
-                      if r["lang"] == "all" and r["metric"] == self.metric), None)
-        if score is None:
+        rec = next((r for r in records
+                    if r["lang"] == "all" and r["metric"] == self.metric), None)
+        if rec is None:
             raise bad_value("early_stopping_metric", self.metric,
                             sorted({r["metric"] for r in records}))
+        score, baseline = rec["value"], rec.get("baseline")
+        self.started = self.started or baseline is None or score > baseline
         if self.best is None or score > self.best:
             self.best, self.best_step, self.waited = score, step, 0
             self.best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
             return False
+        if not self.started:
+            return False  # still at the baseline: not learning yet, not a plateau
         self.waited += 1
         return self.waited >= self.patience
 
