@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -43,6 +44,13 @@ def driver(lab):
     d = B.chrome(chromium, chromedriver)
     yield d
     d.quit()
+
+
+def _shots(lab) -> Path:
+    """Where screenshots go: ``$KITLIB_SCREENSHOTS`` (to look at them), else the lab folder."""
+    folder = Path(os.environ.get("KITLIB_SCREENSHOTS") or lab.root)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def control(driver, scope, description: str):
@@ -118,6 +126,7 @@ def test_explorer_twice_in_one_kernel_every_control_one_figure_no_console_errors
     B.wait_for(lambda: len(B.figures_in(first)) == 1 and len(B.figures_in(second)) == 1,
                what="one figure in each explorer")
     B.console_errors(driver, IGNORED_CONSOLE)  # start the console log from here
+    driver.save_screenshot(str(_shots(lab) / "explorer-default.png"))
     timings = {}
     start_metric = current(driver, second, "metric")
     for description, option in EXPLORER_CHANGES:
@@ -145,6 +154,7 @@ def test_explorer_twice_in_one_kernel_every_control_one_figure_no_console_errors
     choose(driver, second, "metric", "train_loss")
     B.wait_for(lambda: shown(driver, second) != before, what="the metric to change the figure")
     assert "train_loss" in json.loads(shown(driver, second))["title"]
+    driver.save_screenshot(str(_shots(lab) / "explorer-curves-train-loss.png"))
     assert not B.console_errors(driver, IGNORED_CONSOLE)
     # nothing matches: the figure goes, a message comes
     choose(driver, second, "view", "per-language bars")
@@ -153,7 +163,7 @@ def test_explorer_twice_in_one_kernel_every_control_one_figure_no_console_errors
     B.wait_for(lambda: shown(driver, second).startswith("message: No records"),
                what="the no-match message")
     assert not B.figures_in(second)
-    driver.save_screenshot(str(lab.root / "explorer.png"))
+    driver.save_screenshot(str(_shots(lab) / "explorer-no-match.png"))
     print("\n[kitlib] explorer update times in the browser (s): "
           + ", ".join(f"{k} {v:.2f}" for k, v in timings.items()))
 
@@ -196,7 +206,7 @@ def test_layer_picker_builds_the_hand_picked_layers(lab, driver):
     assert heat[0] == ["emb"] + [f"T{k}" for k in range(n)]
     assert heat[1] == ["emb", "S0", "S1"] and heat[2] == "CKA"
     assert not B.console_errors(driver, IGNORED_CONSOLE)
-    driver.save_screenshot(str(lab.root / "picker.png"))
+    driver.save_screenshot(str(_shots(lab) / "layer-picker.png"))
 
 
 def test_standalone_html_renders_offline_and_the_dropdown_keeps_the_title(lab, driver):
