@@ -46,7 +46,7 @@ def teacher_subset(P: Any, task: str) -> float:
     ``teacher_train_subset: auto`` is ``train_subset`` for classification and all the data
     for tagging. Why (benchmarks/pocket_budgets.py, 2026-12-02): a pocket-ner teacher on a
     fifth of the data (538 sentences) never passed dev entity F1 0.26 in 10 epochs at
-    lr 2e-4 (0.00 at 5e-4, 0.47 at 1e-4, still unstable), while on all of it (2690) it
+    lr 2e-4 (0.00 at 5e-4, 0.47 at 1e-4, still unstable), while on all of it (2688) it
     reached 0.89 after 2 epochs and 0.93 after 3: a tagger has to see many entity names
     and contexts, which more epochs over the same few sentences do not give."""
     value = P.values.get("teacher_train_subset", "auto")
