@@ -66,13 +66,16 @@ def _setting(args, out: str, **overrides: Any):
 
 def _step_time(records: list[dict], skip: int = 10) -> float | None:
     """Seconds per optimizer step between the train_loss records at step ``skip`` and the
-    last one (the first window holds one-off work: encoding, first allocations)."""
+    last but one, over windows without a dev evaluation. Why these windows: the first one
+    holds one-off work (encoding, first allocations) and the last one the final evaluation;
+    a window with an evaluation inside measures the evaluation too."""
     loss = sorted((r["step"], r["wall_s"]) for r in records if r.get("metric") == "train_loss")
-    first = [(st, w) for st, w in loss if st >= skip]
-    if len(first) < 2:
+    evals = {r["step"] for r in records if r.get("split") == "dev" and r.get("step")}
+    loss = [(st, w) for st, w in loss[:-1] if st >= skip]
+    pairs = [(a, b) for a, b in zip(loss, loss[1:]) if not any(a[0] <= e <= b[0] for e in evals)]
+    if not pairs:
         return None
-    (s0, w0), (s1, w1) = first[0], first[-1]
-    return (w1 - w0) / (s1 - s0)
+    return sum(b[1] - a[1] for a, b in pairs) / sum(b[0] - a[0] for a, b in pairs)
 
 
 def _teacher_info(teacher_id: str) -> dict:
@@ -187,13 +190,15 @@ def teacher(args) -> dict:
                        "baseline": round(best["baseline"], 3), "gate_at_best": _gate(best, floor),
                        "early_stopping_keeps": stop, "curve": curve,
                        "s_per_step": _step_time(recs), "wall_s": round(wall, 1),
+                       "steps": max(r["step"] for r in dev),
                        "vocab_rows": _teacher_info(tid)["vocab_size"]}
                 rows.append(row)
                 print(f"subset {subset:g} ({len(data.train)} ex, {per_epoch} steps/epoch), "
                       f"teacher_lr {lr:g}: best dev {row['best_dev']:.3f} ± "
                       f"{1.96 * row['best_dev_stderr']:.3f} at epoch {row['best_epoch']}, "
                       f"gate {row['gate_at_best']}; early stopping (patience {patience}) keeps "
-                      f"{stop}; {row['s_per_step']:.2f} s/step, {wall:.0f} s", flush=True)
+                      f"{stop}; {row['steps']} steps, {row['s_per_step'] or float('nan'):.2f} s/step, "
+                      f"{wall:.0f} s in all", flush=True)
                 print(f"    curve (step, epoch, dev): {curve}", flush=True)
     return {"teachers": rows}
 
@@ -242,7 +247,7 @@ def main() -> None:
                     help="local copy of the dataset's files (hub layout); default: the hub")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE",
                     help="override preset parameters (values read as YAML)")
-    ap.add_argument("--steps", type=int, default=30, help="steps: optimizer steps timed")
+    ap.add_argument("--steps", type=int, default=40, help="steps: optimizer steps timed")
     ap.add_argument("--subsets", type=float, nargs="+", default=[0.25])
     ap.add_argument("--lrs", type=float, nargs="+", default=[1e-4, 2e-4])
     ap.add_argument("--epochs", type=int, default=4)
