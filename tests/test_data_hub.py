@@ -148,6 +148,20 @@ def test_offline_hub_error_suggests_the_pocket_dataset(tmp_path, monkeypatch):
         load("massive", languages=["en"])
 
 
+def test_hub_error_is_one_message_without_the_network_traceback(tmp_path, monkeypatch):
+    """A newcomer without network ran ``papermill ... -f params/laptop-tsm.yaml`` and got
+    250 lines of httpx/huggingface_hub traceback (the chained cause) above the kit's one
+    message: the cause is summarized in the message and not chained."""
+    from huggingface_hub import constants
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "empty-hub-cache"))
+    with pytest.raises(KitError) as err:
+        load("tsm", languages=["en"])
+    assert err.value.__cause__ is None and err.value.__suppress_context__
+
+
 # ------------------------------------------------------------------ reliability of hub files
 def _tsm_dir(tmp_path, train_lines: list[str], bom: bool = False):
     """A one-language tsm folder; ``train_lines`` are written verbatim into train.jsonl."""

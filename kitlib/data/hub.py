@@ -590,8 +590,10 @@ def fetch(ds: HubDataset, units: Sequence[str]) -> Path:
     except Exception as e:  # connection, offline mode, missing revision: one clear message
         why = "HF_HUB_OFFLINE is set and the files are not in the hub cache" if offline else \
             f"the hub could not be reached or refused ({type(e).__name__}: {str(e)[:200]})"
+        # from None: the cause is summarized in the message; chained, a notebook shows
+        # hundreds of lines of network-library traceback above this one message
         raise KitError(
             f"Cannot load {ds.name!r} from the Hugging Face hub ({ds.repo_id}"
             f"{'@' + ds.revision if ds.revision else ''}): {why}. Use the offline dataset "
-            f"{ds.pocket!r} instead, or download {ds.manual} and pass data_dir=<folder>.") from e
+            f"{ds.pocket!r} instead, or download {ds.manual} and pass data_dir=<folder>.") from None
     return Path(folder)
