@@ -104,7 +104,7 @@ def steps(args) -> dict:
         P, s, data = _setting(args, tmp, teacher_max_steps=n, teacher_patience=None,
                               allow_weak_teacher=True, max_steps=n, eval_every=10 * n,
                               seeds=[44])
-        teacher = shared_teacher(s, data)
+        teacher = shared_teacher(s)
         info = _teacher_info(teacher.teacher_id)
         out["train_examples"] = len(data.train)
         out["vocab_rows"] = info["vocab_size"]
@@ -205,35 +205,24 @@ def teacher(args) -> dict:
 
 def students(args) -> dict:
     from kitlib import vocab
-    from kitlib.experiments.runs import execute, student_plan
-    from kitlib.experiments.tables import final_scores, results_of
     from kitlib.experiments.teachers import shared_teacher
+
+    from _budgets import student_row
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         P, s, data = _setting(args, tmp)
         t0 = time.perf_counter()
-        teacher = shared_teacher(s, data)
+        teacher = shared_teacher(s)
         metric = vocab.main_metric(data.task)
         dev = next(r for r in teacher.dev_records if r["lang"] == "all" and r["metric"] == metric)
         print(f"teacher: dev {dev['value']:.3f} (ready in {time.perf_counter() - t0:.0f} s)",
               flush=True)
         for init in args.inits:
             for kd in (False, True):
-                plan = student_plan(s, teacher, data, init=init, seed=args.seed,
-                                    kd_terms=list(P.kd_terms) if kd else None)
-                t0 = time.perf_counter()
-                execute(s, [plan], "budget")
-                wall = time.perf_counter() - t0
-                df = results_of(s, [plan.run_id])
-                row = {"init": init, "kd": kd, "wall_s": round(wall, 1),
-                       "s_per_step": _step_time(df.to_dict("records")),
-                       "teacher_dev": round(dev["value"], 3)}
-                for split in ("dev", "test"):
-                    f = final_scores(df, split)
-                    f = f[(f.metric == metric) & (f.lang == "all")].iloc[0]
-                    row[split] = round(float(f.value), 3)
-                    row["baseline"] = round(float(f.baseline), 3)
+                row, df = student_row(s, teacher, data, init=init, kd=kd, seed=args.seed)
+                row.update(s_per_step=_step_time(df.to_dict("records")),
+                           teacher_dev=round(dev["value"], 3))
                 rows.append(row)
                 print(json.dumps(row), flush=True)
     return {"students": rows}

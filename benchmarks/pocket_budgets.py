@@ -118,10 +118,9 @@ def teacher(args) -> dict:
 
 
 def students(args) -> dict:
-    from kitlib import vocab
-    from kitlib.experiments.runs import execute, student_plan
-    from kitlib.experiments.tables import final_scores, results_of
     from kitlib.experiments.teachers import shared_teacher
+
+    from _budgets import student_row
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -133,20 +132,8 @@ def students(args) -> dict:
                 teacher = shared_teacher(s)
                 for init in args.inits:
                     for kd in (False, True):
-                        plan = student_plan(s, teacher, data, init=init, seed=44,
-                                            kd_terms=list(P.kd_terms) if kd else None)
-                        t0 = time.perf_counter()
-                        execute(s, [plan], "budget")
-                        wall = time.perf_counter() - t0
-                        df = results_of(s, [plan.run_id])
-                        metric = vocab.main_metric(data.task)
-                        row = {"lr": lr, "warmup": warmup, "init": init, "kd": kd,
-                               "wall_s": round(wall, 1)}
-                        for split in ("dev", "test"):
-                            f = final_scores(df, split)
-                            f = f[(f.metric == metric) & (f.lang == "all")].iloc[0]
-                            row[split] = round(float(f.value), 3)
-                            row["baseline"] = round(float(f.baseline), 3)
+                        row, _ = student_row(s, teacher, data, init=init, kd=kd, seed=44)
+                        row = {"lr": lr, "warmup": warmup, **row}
                         rows.append(row)
                         print(json.dumps(row), flush=True)
     return {"students": rows}
