@@ -55,8 +55,7 @@ def _overrides(pairs: list[str]) -> dict:
 
 def teacher(args) -> dict:
     from kitlib import vocab
-    from kitlib.experiments.setting import load_data
-    from kitlib.experiments.teachers import shared_teacher, teacher_subset
+    from kitlib.experiments.teachers import shared_teacher, teacher_data
     from kitlib.train import teacher_records
 
     out = {}
@@ -78,8 +77,7 @@ def teacher(args) -> dict:
         for name, over in runs:
             over = {**over, "allow_weak_teacher": True}
             P, s, data = _setting(over, tmp)
-            # the teacher's own training data (teacher_train_subset), not the students'
-            data = load_data(s, subset=teacher_subset(P, data.task))
+            data, _ = teacher_data(s)  # the teacher's own (teacher_train_subset), not the students'
             t0 = time.perf_counter()
             if name == "long budget":
                 # a long fixed budget, evaluated every epoch so that its plateau is visible

@@ -167,8 +167,12 @@ def _writable_folder(key: str, v: Any) -> str:
     return v
 
 
+def _is_fraction(v: Any) -> bool:
+    return _is_num(v) and 0 < float(v) <= 1
+
+
 def _subset_item(key: str, v: Any) -> float:
-    if not _is_num(v) or not 0 < float(v) <= 1:
+    if not _is_fraction(v):
         raise bad_value(key, v, "a fraction of the training data in (0, 1], e.g. 0.05 for 5%")
     return float(v)
 
@@ -176,7 +180,7 @@ def _subset_item(key: str, v: Any) -> float:
 def _teacher_subset(key: str, v: Any) -> Any:
     if v == "auto":
         return v
-    if not _is_num(v) or not 0 < float(v) <= 1:
+    if not _is_fraction(v):
         raise bad_value(key, v, '"auto" (train_subset for classification, all the data for '
                                 'tagging) or a fraction of the training data in (0, 1]')
     return float(v)

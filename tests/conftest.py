@@ -25,3 +25,20 @@ def _session_cache(tmp_path_factory):
         os.environ.pop("KITLIB_CACHE", None)
     else:
         os.environ["KITLIB_CACHE"] = previous
+
+
+@pytest.fixture()
+def trainings(monkeypatch):
+    """Counts calls of ``kitlib.train.loop.train`` (``trainings["n"]``): a test can tell a
+    teacher fine-tuned from one loaded from the cache."""
+    import kitlib.train.loop as loop
+
+    calls = {"n": 0}
+    real = loop.train
+
+    def counting(*args, **kwargs):
+        calls["n"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loop, "train", counting)
+    return calls

@@ -14,7 +14,7 @@ from safetensors.torch import load_file, save_file
 from kitlib.distill.cache import TeacherCache
 from kitlib.models import resolve_backbone
 from kitlib.testing import tiny_task_data
-from kitlib.train import TrainConfig, get_teacher, loop
+from kitlib.train import TrainConfig, get_teacher
 from kitlib.train.teacher import teacher_dir
 
 CFG = TrainConfig(epochs=1, batch_size=8, lr=1e-3, mixed_precision="no")
@@ -25,18 +25,6 @@ def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("KITLIB_CACHE", str(tmp_path / "cache"))
     return tmp_path / "cache"
 
-
-@pytest.fixture()
-def trainings(monkeypatch):
-    calls = {"n": 0}
-    real = loop.train
-
-    def counting(*args, **kwargs):
-        calls["n"] += 1
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(loop, "train", counting)
-    return calls
 
 
 def nan_weights(folder):

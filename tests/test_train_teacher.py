@@ -9,7 +9,6 @@ from kitlib.models import resolve_backbone
 from kitlib.testing import tiny_task_data
 from kitlib.train import TrainConfig, get_teacher, teacher_records, teacher_vocab_map
 from kitlib.train.teacher import _load_cached, teacher_dir, teacher_key
-import kitlib.train.loop as loop
 
 
 @pytest.fixture()
@@ -17,18 +16,11 @@ def private_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("KITLIB_CACHE", str(tmp_path / "cache"))
 
 
-def test_teacher_trained_once_then_loaded(private_cache, monkeypatch):
+def test_teacher_trained_once_then_loaded(private_cache, trainings):
     data = tiny_task_data("classification", n_train=6, n_eval=4)
     cfg = TrainConfig(epochs=1, batch_size=8, lr=1e-3)
     ref = resolve_backbone("tiny-bert")
-    calls = {"n": 0}
-    real_train = loop.train
-
-    def counting_train(*args, **kwargs):
-        calls["n"] += 1
-        return real_train(*args, **kwargs)
-
-    monkeypatch.setattr(loop, "train", counting_train)
+    calls = trainings
     teacher, tok, tid = get_teacher(ref, data, cfg, trim=True, progress=False)
     assert calls["n"] == 1
     again, tok2, tid2 = get_teacher(ref, data, cfg, trim=True, progress=False)
@@ -78,7 +70,7 @@ def test_logging_fields_do_not_change_the_teacher_key():
     assert teacher_key(ref, data, TrainConfig(**{**base.to_dict(), "lr": 2e-3}), True) != key
 
 
-def test_corrupt_cached_teacher_is_reported_and_rebuilt(private_cache, monkeypatch):
+def test_corrupt_cached_teacher_is_reported_and_rebuilt(private_cache, trainings):
     data = tiny_task_data("classification", n_train=6, n_eval=4)
     cfg = TrainConfig(epochs=1, batch_size=8, lr=1e-3)
     ref = resolve_backbone("tiny-bert")
@@ -87,14 +79,8 @@ def test_corrupt_cached_teacher_is_reported_and_rebuilt(private_cache, monkeypat
     weights.write_bytes(weights.read_bytes()[:100])  # truncated
     with pytest.raises(CacheError, match=str(teacher_dir(tid))):
         _load_cached(teacher_dir(tid), "classification")
-    calls = {"n": 0}
-    real_train = loop.train
-
-    def counting_train(*args, **kwargs):
-        calls["n"] += 1
-        return real_train(*args, **kwargs)
-
-    monkeypatch.setattr(loop, "train", counting_train)
+    calls = trainings
+    calls["n"] = 0  # count from here: the first fine-tuning above is not a rebuild
     with pytest.warns(UserWarning, match="unreadable|truncated|sha256|missing"):
         teacher, tok, again = get_teacher(ref, data, cfg, trim=True, progress=False)
     assert again == tid and calls["n"] == 1 and teacher.config.vocab_size == len(tok)

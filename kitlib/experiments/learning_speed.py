@@ -41,7 +41,7 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
         data = load_data(s, subset=subset)
         s.log(f"subset {subset:g}: {len(data.train)} training examples")
         if teacher_full is None:
-            teacher = shared_teacher(s, subset=subset, own_subset=subset)
+            teacher = shared_teacher(s, subset=subset, own_subset=True)
             plans.append(teacher_plan(s, teacher, subset=subset))
         else:
             teacher = teacher_full

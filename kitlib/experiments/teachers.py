@@ -55,16 +55,24 @@ def teacher_subset(P: Any, task: str) -> float:
     return float(value)
 
 
-def shared_teacher(s: Setting, *, own_subset: float | None = None, **selection: Any) -> Teacher:
-    """The fine-tuned teacher for the data ``selection`` picks (``load_data``'s keywords),
-    fine-tuned on :func:`teacher_subset` of its training data (``own_subset``: on exactly
-    that fraction, as notebook 04's per-subset teachers are). Fine-tuned once per content
-    key, then cached on disk and shared by every notebook (and held in memory here)."""
+def teacher_data(s: Setting, *, own_subset: bool = False, **selection: Any) -> tuple[Any, float]:
+    """``(data, subset)``: what the teacher of the data ``selection`` picks (``load_data``'s
+    keywords) is fine-tuned on -- :func:`teacher_subset` of its training data, or with
+    ``own_subset`` the selection's own ``subset`` (notebook 04's per-subset teachers)."""
+    if own_subset:
+        subset = float(selection["subset"])
+    else:
+        subset = teacher_subset(s.P, load_data(s, **selection).task)
+    return load_data(s, **{**selection, "subset": subset}), subset
+
+
+def shared_teacher(s: Setting, *, own_subset: bool = False, **selection: Any) -> Teacher:
+    """The fine-tuned teacher for the data ``selection`` picks, trained on
+    :func:`teacher_data`. Fine-tuned once per content key, then cached on disk and shared by
+    every notebook (and held in memory here)."""
     from kitlib import train
 
-    task = load_data(s, **selection).task
-    subset = own_subset if own_subset is not None else teacher_subset(s.P, task)
-    data = load_data(s, **{**selection, "subset": subset})
+    data, subset = teacher_data(s, own_subset=own_subset, **selection)
     key = data.fingerprint()
     if key not in s.teachers:
         t0 = time.perf_counter()

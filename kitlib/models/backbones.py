@@ -14,7 +14,6 @@ and the random ``tiny-*`` test backbones).
 from __future__ import annotations
 
 import contextlib
-
 import json
 import os
 from dataclasses import dataclass
