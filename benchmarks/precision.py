@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python benchmarks/precision.py [--rounds 3] [--steps 12]
 
-Why: ``mixed_precision: auto`` uses bf16 autocast on CPUs with AMX tiles
+Why: ``mixed_precision: auto`` uses bf16 autocast on CPUs with AMX tiles or AVX512-BF16
 (``kitlib.train.precision``); this measures whether that pays on the machine at hand. Both
 precisions run in one process, alternating, on the trimmed ``me5-small-q4`` (pocket-intent,
 a quarter of the training data, 64 dev examples per language): an AdamW step of the 6-layer
@@ -29,7 +29,7 @@ def main() -> None:
     from kitlib.models import (build_student, load_task_model, load_tokenizer,
                                resolve_backbone, trim_vocabulary)
     from kitlib.train import encode, make_batches
-    from kitlib.train.precision import cpu_has_amx
+    from kitlib.train.precision import cpu_has_amx, cpu_has_fast_bf16
 
     torch.manual_seed(0)
     data = load("pocket-intent", subset=0.25, max_eval_per_lang=64)
@@ -63,7 +63,7 @@ def main() -> None:
                 model(input_ids=b["input_ids"], attention_mask=b["attention_mask"]).logits.argmax(-1)
         return time.perf_counter() - t0
 
-    print(f"AMX tiles: {cpu_has_amx()}; torch threads: {torch.get_num_threads()}")
+    print(f"AMX tiles: {cpu_has_amx()}; native bf16 (AMX or AVX512-BF16): {cpu_has_fast_bf16()}; torch threads: {torch.get_num_threads()}")
     rows = []
     print(f"{'round':>5} {'what':>22} {'fp32 s':>8} {'bf16 s':>8} {'fp32/bf16':>10}")
     for r in range(args.rounds):

@@ -353,7 +353,7 @@ SCHEMA: dict[str, Spec] = {
     "kd_stages": Spec(1, _int(1, 2), STUDENTS,
                       "1: all KD terms together; 2: TinyBERT two stages (intermediate, then prediction)"),
     # 01 anatomy
-    "layer_maps": Spec(["alternate", "last_of_block", "first", "last", "first_last"],
+    "layer_maps": Spec(["alternate", "last_of_block", "first_k", "last_k", "first_last"],
                        _list(_layer_map, "layer maps (names or index lists)"),
                        ("01_copy_weight_anatomy",), "layer maps compared before training"),
     "similarity_examples": Spec(32, _int(2), ("01_copy_weight_anatomy",),

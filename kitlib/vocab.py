@@ -82,7 +82,8 @@ def language_order(langs: Any) -> list[str]:
 # --------------------------------------------------------------------------- layer maps
 #: Named choices of teacher layers to copy into (or to match against) the student layers;
 #: their formulas live in ``kitlib.models.student``.
-LAYER_MAPS = ("alternate", "last_of_block", "first", "last", "first_last", "distilbert")
+LAYER_MAPS = ("alternate", "last_of_block", "first_k", "last_k", "first_last", "distilbert",
+              "reversed", "random")
 
 # --------------------------------------------------------------------------- notebooks
 NOTEBOOKS: dict[str, str] = {

@@ -126,7 +126,7 @@ def test_layer_similarity(models, family):
     assert (fresh["cka"] < 0.99).all()
     # max_examples caps tokens: fewer examples, fewer tokens
     n_small = df[df.lang == "en"]["n_tokens"].iloc[0]
-    bigger = layer_similarity(teacher, copy, tok, data.dev, max_examples=5, layer_map="first",
+    bigger = layer_similarity(teacher, copy, tok, data.dev, max_examples=5, layer_map="first_k",
                               progress=False)
     assert bigger[bigger.lang == "en"]["n_tokens"].iloc[0] > n_small
 
@@ -134,8 +134,8 @@ def test_layer_similarity(models, family):
 def test_layer_similarity_tagging_and_errors(models):
     teacher, tok, _ = models["bert"]
     data = tiny_task_data("tagging", languages=("en", "de"), n_train=2, n_eval=3)
-    student, _ = build_student(teacher, init="from-teacher", layer_map="first", num_layers=4)
-    df = layer_similarity(teacher, student, tok, data.dev, layer_map="first", progress=False)
+    student, _ = build_student(teacher, init="from-teacher", layer_map="first_k", num_layers=4)
+    df = layer_similarity(teacher, student, tok, data.dev, layer_map="first_k", progress=False)
     assert np.allclose(df["cka"], 1.0)
     with pytest.raises(KitError, match="max_examples"):
         layer_similarity(teacher, student, tok, data.dev, max_examples=0)
@@ -148,7 +148,7 @@ def test_layer_similarity_tagging_and_errors(models):
 def test_zero_training_eval(models, tmp_path):
     teacher, tok, folder = models["bert"]
     data = tiny_task_data("classification", languages=("en", "de"), n_train=2, n_eval=6)
-    student, _ = build_student(teacher, init="from-teacher", layer_map="first", num_layers=4)
+    student, _ = build_student(teacher, init="from-teacher", layer_map="first_k", num_layers=4)
     records = zero_training_eval(student, tok, data, split="dev", batch_size=4)
     from kitlib.train import evaluate
 

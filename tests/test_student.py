@@ -77,7 +77,7 @@ def _check(student, provenance, sources, layer_map, fresh_vs=None):
 
 
 CASES = [(2, "alternate"), (3, "last_of_block"), (4, "first_last"), (3, "distilbert"),
-         (2, "last"), (4, [0, 2, 3, 5]), (TEACHER_LAYERS, "first")]
+         (2, "last_k"), (4, [0, 2, 3, 5]), (TEACHER_LAYERS, "first_k")]
 
 
 @pytest.mark.parametrize("family", FAMILIES)
@@ -117,14 +117,14 @@ def test_copies_and_provenance(zoo, family, init, num_layers, layer_map):
 @pytest.mark.parametrize("kind", ["teacher", "tagger"])
 def test_full_copy_reproduces_teacher_exactly(zoo, family, kind):
     teacher = zoo[family][kind]
-    student, prov = build_student(teacher, init="from-teacher", layer_map="first",
+    student, prov = build_student(teacher, init="from-teacher", layer_map="first_k",
                                   num_layers=TEACHER_LAYERS, head="copy")
     assert all(v is not None for v in prov.values())
     student.eval()
     with torch.no_grad():
         assert torch.equal(student(**_inputs()).logits, teacher(**_inputs()).logits)
     # the reinit head changes the output: the test above can fail
-    other, _ = build_student(teacher, init="from-teacher", layer_map="first",
+    other, _ = build_student(teacher, init="from-teacher", layer_map="first_k",
                              num_layers=TEACHER_LAYERS, head="reinit")
     with torch.no_grad():
         assert not torch.equal(other.eval()(**_inputs()).logits, teacher(**_inputs()).logits)
@@ -151,12 +151,12 @@ def test_base_as_bare_or_task_model_gives_same_copies(zoo, family):
 
 def test_head_copy_from_base(zoo):
     z = zoo["bert"]
-    student, prov = build_student(z["teacher"], init="from-base", layer_map="first", num_layers=2,
+    student, prov = build_student(z["teacher"], init="from-base", layer_map="first_k", num_layers=2,
                                   base=z["base_bare"], head="copy")
     # BERT's pooler is pretrained and lives in the bare encoder; the classifier does not.
     assert prov["bert.pooler.dense.weight"] == "base:pooler.dense.weight"
     assert prov["classifier.weight"] is None
-    auto, prov_auto = build_student(z["teacher"], init="from-base", layer_map="first", num_layers=2,
+    auto, prov_auto = build_student(z["teacher"], init="from-base", layer_map="first_k", num_layers=2,
                                     base=z["base_bare"])
     assert prov_auto["bert.pooler.dense.weight"] is None
 
@@ -175,7 +175,7 @@ def test_seed_controls_fresh_init(zoo):
 
 def test_named_layer_maps_12_to_6():
     expected = {"alternate": [0, 2, 4, 6, 8, 10], "last_of_block": [1, 3, 5, 7, 9, 11],
-                "first": [0, 1, 2, 3, 4, 5], "last": [6, 7, 8, 9, 10, 11],
+                "first_k": [0, 1, 2, 3, 4, 5], "last_k": [6, 7, 8, 9, 10, 11],
                 "first_last": [0, 1, 2, 9, 10, 11], "distilbert": [0, 2, 4, 7, 9, 11]}
     assert set(expected) == set(LAYER_MAPS)
     for name, layers in expected.items():
@@ -238,11 +238,11 @@ def test_base_must_match_teacher(zoo):
     teacher = zoo["bert"]["teacher"]
     other_family = zoo["xlmr"]["base_bare"]
     with pytest.raises(KitError, match="base"):
-        build_student(teacher, init="from-base", base=other_family, layer_map="first", num_layers=2)
+        build_student(teacher, init="from-base", base=other_family, layer_map="first_k", num_layers=2)
     bigger = AutoModel.from_pretrained(zoo["bert"]["folder"])
     bigger.resize_token_embeddings(bigger.config.vocab_size + 5)
     with pytest.raises(KitError, match="apply_vocab_map"):
-        build_student(teacher, init="from-base", base=bigger, layer_map="first", num_layers=2)
+        build_student(teacher, init="from-base", base=bigger, layer_map="first_k", num_layers=2)
 
 
 def test_unsupported_family(tmp_path):
@@ -251,13 +251,13 @@ def test_unsupported_family(tmp_path):
     model = DistilBertForSequenceClassification(DistilBertConfig(
         vocab_size=50, dim=16, n_layers=2, n_heads=2, hidden_dim=32, max_position_embeddings=32))
     with pytest.raises(KitError, match="teacher"):
-        build_student(model, init="from-teacher", layer_map="first", num_layers=1)
+        build_student(model, init="from-teacher", layer_map="first_k", num_layers=1)
     with pytest.raises(KitError, match="teacher"):
-        build_student(torch.nn.Linear(2, 2), init="from-teacher", layer_map="first", num_layers=1)
+        build_student(torch.nn.Linear(2, 2), init="from-teacher", layer_map="first_k", num_layers=1)
 
 
 def test_provenance_table_rejects_foreign_provenance(zoo):
-    s, prov = build_student(zoo["bert"]["teacher"], init="from-teacher", layer_map="first", num_layers=2)
+    s, prov = build_student(zoo["bert"]["teacher"], init="from-teacher", layer_map="first_k", num_layers=2)
     broken = dict(prov)
     broken.pop(next(iter(broken)))
     with pytest.raises(KitError, match="provenance"):
@@ -272,7 +272,7 @@ def test_dtype_mode_and_attention_follow_teacher(zoo):
     folder = zoo["deberta"]["folder"]
     teacher = AutoModelForSequenceClassification.from_pretrained(
         folder, num_labels=3, dtype=torch.bfloat16, attn_implementation="eager").train()
-    student, prov = build_student(teacher, init="from-teacher", layer_map="last", num_layers=2)
+    student, prov = build_student(teacher, init="from-teacher", layer_map="last_k", num_layers=2)
     assert student.dtype == torch.bfloat16 and student.training
     assert student.config._attn_implementation == "eager"
     src = dict(teacher.named_parameters())

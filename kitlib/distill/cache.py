@@ -118,7 +118,7 @@ class TeacherCache:
             raise bad_value("layer_map", layer_map,
                             f"a non-empty list of teacher layers in 0..{info['num_hidden_layers'] - 1}")
         layer_map = resolve_layer_map([int(j) for j in layer_map], info["num_hidden_layers"],
-                                      len(layer_map))
+                                      len(layer_map), warn_unsorted=False)
         self.task = data.task
         self.layer_map = layer_map
         self.need_hidden, self.need_attn = bool(need_hidden), bool(need_attn)

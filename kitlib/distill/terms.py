@@ -141,7 +141,7 @@ def check_compatible(student_config: Any, teacher_info: dict, kd: "KDConfig",
 
     # the one layer-map validator of the kit: one distinct teacher layer per student layer
     resolve_layer_map(list(layer_map), teacher_info["num_hidden_layers"],
-                      student_config.num_hidden_layers)
+                      student_config.num_hidden_layers, warn_unsorted=False)
     if "hidden" in kd.needs and student_config.hidden_size != teacher_info["hidden_size"]:
         raise bad_value("student hidden_size", student_config.hidden_size,
                         f"the teacher's hidden size {teacher_info['hidden_size']}",

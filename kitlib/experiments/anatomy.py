@@ -202,7 +202,8 @@ class AnatomyLab:
         from kitlib import models
 
         if isinstance(layers, str):
-            return models.resolve_layer_map(layers, self.teacher_layers, int(depth))
+            return models.resolve_layer_map(layers, self.teacher_layers, int(depth),
+                                            seed=self.setting.P.values.get("layer_map_seed", 0))
         chosen = sorted(int(i) for i in layers)
         return models.resolve_layer_map(chosen, self.teacher_layers, len(chosen))
 

@@ -152,7 +152,9 @@ def train_and_test(s: Setting, student: Any, teacher: Teacher, data: Any, cfg: A
         # each student layer to the last teacher layer of its block ("last_of_block").
         layer_ids = models.resolve_layer_map(s.P.values.get("kd_layer_map", layer_ids),
                                              teacher.model.config.num_hidden_layers,
-                                             student.config.num_hidden_layers)
+                                             student.config.num_hidden_layers,
+                                             seed=s.P.values.get("layer_map_seed", 0),
+                                             warn_unsorted=False)
         cache = TeacherCache(teacher.model, teacher.tokenizer, data,
                                      max_length=s.P.max_length, layer_map=layer_ids,
                                      need_hidden=kd.need_hidden, need_attn=kd.need_attn,

@@ -37,24 +37,33 @@ _LAYER_RE = re.compile(r"^((?:[A-Za-z_]+\.)?encoder\.layer\.)(\d+)\.(.+)$")
 # ---------------------------------------------------------------------------------------------
 # Layer maps
 # ---------------------------------------------------------------------------------------------
-def _named_map(name: str, teacher_layers: int, num_layers: int) -> list[int]:
+def _named_map(name: str, teacher_layers: int, num_layers: int, seed: int = 0) -> list[int]:
     """Teacher layer indices for a named map (T teacher layers -> S student layers).
 
-    alternate:      floor(i*T/S)            12->6: 0,2,4,6,8,10
-    last_of_block:  floor((i+1)*T/S) - 1    12->6: 1,3,5,7,9,11 (last layer of each block)
-    first / last:   the bottom / top S layers
+    alternate:      floor(i*T/S)            12->6: 0,2,4,6,8,10 (a stride; TinyBERT-style)
+    last_of_block:  floor((i+1)*T/S) - 1    12->6: 1,3,5,7,9,11 (last layer of each block,
+                                            bistil; TinyBERT's KD map 2i+1)
+    first_k / last_k: the bottom / top S layers           12->6: 0..5 / 6..11
     first_last:     the bottom ceil(S/2) and the top floor(S/2) layers   12->6: 0,1,2,9,10,11
     distilbert:     alternate from the bottom for ceil(S/2), alternate down from the top for
                     the rest (DistilBERT's choice)                       12->6: 0,2,4,7,9,11
+    reversed:       last_of_block in reverse order: student layer 0 <- the teacher's top
+                    layer               12->6: 11,9,7,5,3,1 ("reverse matching", Yu et al.
+                                        2025, arXiv 2502.04499: a nonsensical order that
+                                        still distils well)
+    random:         S distinct teacher layers drawn with ``seed`` (the parameter
+                    ``layer_map_seed``), in teacher order ("in-order random matching").
+                    The draw ranks layers by a SHA-256 of (seed, layer), so it is the same
+                    on every machine and Python version.
     """
     t, s = teacher_layers, num_layers
     if name == "alternate":
         return [i * t // s for i in range(s)]
     if name == "last_of_block":
         return [(i + 1) * t // s - 1 for i in range(s)]
-    if name == "first":
+    if name == "first_k":
         return list(range(s))
-    if name == "last":
+    if name == "last_k":
         return list(range(t - s, t))
     half = (s + 1) // 2
     if name == "first_last":
@@ -63,7 +72,19 @@ def _named_map(name: str, teacher_layers: int, num_layers: int) -> list[int]:
         bottom = [i * t // s for i in range(half)]
         top = sorted(t - 1 - j * t // s for j in range(s - half))
         return bottom + top
-    raise bad_value("layer_map", name, list(LAYER_MAPS) + ["a list of teacher layer indices"])
+    if name == "reversed":
+        return _named_map("last_of_block", t, s)[::-1]
+    if name == "random":
+        import hashlib
+
+        rank = sorted(range(t), key=lambda j: hashlib.sha256(f"{seed}:{j}".encode()).hexdigest())
+        return sorted(rank[:s])
+    raise bad_value("layer_map", name, list(LAYER_MAPS) + ["a list of teacher layer indices"],
+                    hint=RENAMED.get(name))
+
+
+#: Names of earlier versions, so that an old preset gets a pointer instead of a puzzle.
+RENAMED = {"first": "It is called 'first_k' now.", "last": "It is called 'last_k' now."}
 
 
 def _check_int(param: str, value: Any, low: int, high: int | None = None) -> None:
@@ -76,21 +97,25 @@ def _check_int(param: str, value: Any, low: int, high: int | None = None) -> Non
 
 
 def resolve_layer_map(layer_map: str | Sequence[int], teacher_layers: int,
-                      num_layers: int) -> list[int]:
+                      num_layers: int, *, seed: int = 0, warn_unsorted: bool = True) -> list[int]:
     """The list of teacher layer indices (0-based) copied into student layers 0..num_layers-1.
 
     ``layer_map`` is a name in ``LAYER_MAPS`` or an explicit list. Explicit lists must have
     ``num_layers`` entries, each an int in [0, teacher_layers), no repeats. An unsorted list
     is allowed (reordering layers is a legitimate experiment) but warns, since it is usually
-    a typo. Raises ``KitError`` naming the parameter for anything else.
+    a typo (the named map "reversed" is unsorted on purpose and does not warn). ``seed``
+    draws the "random" map (``layer_map_seed``); ``warn_unsorted=False`` checks an already
+    resolved map (e.g. "reversed", passed on as a list) without warning again. Raises ``KitError`` naming the parameter
+    for anything else.
     """
     _check_int("teacher_layers", teacher_layers, 1)
     _check_int("num_layers", num_layers, 1, teacher_layers)
     allowed = list(LAYER_MAPS) + [f"a list of {num_layers} distinct ints in [0, {teacher_layers})"]
     if isinstance(layer_map, str):
         if layer_map not in LAYER_MAPS:
-            raise bad_value("layer_map", layer_map, allowed)
-        result = _named_map(layer_map, teacher_layers, num_layers)
+            raise bad_value("layer_map", layer_map, allowed, hint=RENAMED.get(layer_map))
+        _check_int("layer_map_seed", seed, 0)
+        result = _named_map(layer_map, teacher_layers, num_layers, seed)
         if len(set(result)) != len(result):  # cannot happen for S <= T; guard the formulas
             raise KitError(f"layer_map={layer_map!r} gives repeated layers {result} for "
                            f"{teacher_layers} -> {num_layers} layers; pass an explicit list.")
@@ -108,7 +133,7 @@ def resolve_layer_map(layer_map: str | Sequence[int], teacher_layers: int,
                             f"Entry {idx!r} is not a teacher layer index.")
     if len(set(result)) != len(result):
         raise bad_value("layer_map", layer_map, allowed, "Each teacher layer may appear once.")
-    if result != sorted(result):
+    if result != sorted(result) and warn_unsorted:
         warnings.warn(f"layer_map={result} is not sorted: student layers will see teacher "
                       "layers in a different order than the teacher did.", UserWarning,
                       stacklevel=2)
@@ -171,7 +196,8 @@ def _num_layers_of(model: Any) -> int:
 # ---------------------------------------------------------------------------------------------
 # Student construction
 # ---------------------------------------------------------------------------------------------
-def _validate(teacher, init, layer_map, num_layers, head, base) -> tuple[str, str, list[int]]:
+def _validate(teacher, init, layer_map, num_layers, head, base,
+              layer_map_seed: int = 0) -> tuple[str, str, list[int]]:
     if not isinstance(init, str) or init not in INITS:
         raise bad_value("init", init, list(INITS))
     if head not in HEADS:
@@ -206,13 +232,14 @@ def _validate(teacher, init, layer_map, num_layers, head, base) -> tuple[str, st
         raise bad_value("head", head, ["auto", "reinit"],
                         "init='from-scratch' copies nothing.")
     _check_int("num_layers", num_layers, 1, source_layers)
-    resolved = resolve_layer_map(layer_map, source_layers, num_layers)
+    resolved = resolve_layer_map(layer_map, source_layers, num_layers, seed=layer_map_seed)
     return init, head, resolved
 
 
 def build_student(teacher: "torch.nn.Module", *, init: str, layer_map: str | Sequence[int],
                   num_layers: int, head: str = "auto", base: "torch.nn.Module | None" = None,
-                  seed: int = 0) -> tuple["torch.nn.Module", dict[str, str | None]]:
+                  seed: int = 0, layer_map_seed: int = 0
+                  ) -> tuple["torch.nn.Module", dict[str, str | None]]:
     """A ``num_layers``-layer copy of the teacher's architecture, initialized per ``init``.
 
     ``teacher``: a Hugging Face model of family bert / xlm-roberta / deberta-v2 (task model or
@@ -224,7 +251,8 @@ def build_student(teacher: "torch.nn.Module", *, init: str, layer_map: str | Seq
     teacher's head; from-base: the base's parameters of the same name and shape, e.g. BERT's
     pretrained pooler, the rest reinit), "reinit". ``base``: the pretrained backbone for
     from-base, as a bare encoder or as a task model; same vocabulary size as the teacher.
-    ``seed`` seeds the fresh initialization (every parameter not copied).
+    ``seed`` seeds the fresh initialization (every parameter not copied);
+    ``layer_map_seed`` draws the "random" layer map.
 
     Returns ``(student, provenance)`` with ``provenance[param] = "teacher:<name>"``,
     ``"base:<name>"`` or ``None`` for every name in ``student.named_parameters()``. The student
@@ -232,7 +260,8 @@ def build_student(teacher: "torch.nn.Module", *, init: str, layer_map: str | Seq
     """
     import torch
 
-    init, head, resolved = _validate(teacher, init, layer_map, num_layers, head, base)
+    init, head, resolved = _validate(teacher, init, layer_map, num_layers, head, base,
+                                     layer_map_seed)
     _check_int("seed", seed, 0)
 
     config = copy.deepcopy(teacher.config)

@@ -25,7 +25,7 @@ class TrainConfig:
 
     ``eval_every``: evaluate every N optimizer steps (0 = only at the end).
     ``log_every``: emit a ``train_loss`` record every N optimizer steps (mean since last).
-    ``mixed_precision``: "auto" = bf16 on GPU and on CPUs with AMX, else "no"; "bf16" or
+    ``mixed_precision``: "auto" = bf16 on GPU and on CPUs with AMX or AVX512-BF16, else "no"; "bf16" or
     "no" to force (``kitlib.train.precision``).
     ``max_steps``: number of optimizer steps; replaces ``epochs`` when set.
     ``max_grad_norm``: gradient clipping (None = off; 1.0 as in the HF Trainer).

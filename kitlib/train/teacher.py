@@ -53,7 +53,7 @@ def backbone_fingerprint(ref: Any) -> dict:
 _LOG_ONLY = ("log_every", "eval_batch_size")
 # 2: task head built under its own seed (cfg.seed), so weights no longer depend on the
 # caller's global random state; logging-only fields left out of the key.
-# 3: early stopping fields; the precision actually used (bf16 on AMX CPUs) instead of "auto".
+# 3: early stopping fields; the precision actually used (bf16 on CPUs with AMX or AVX512-BF16) instead of "auto".
 # 4: keyed by the backbone's content only (no folder path: caches can move); a manifest of
 # file hashes, verified on open.
 TEACHER_FORMAT = 4
@@ -63,7 +63,7 @@ def teacher_key(ref: Any, data: TaskData, cfg: TrainConfig, trim: bool) -> str:
     """Content key of a teacher: what determines its weights, and nothing else (changing
     ``log_every``/``eval_batch_size``, or ``eval_every`` without early stopping, reuses the
     cached teacher). The precision is recorded as resolved on this machine, so a teacher
-    trained in bf16 on an AMX CPU is not reused where "auto" means float32."""
+    trained in bf16 on an AMX or AVX512-BF16 CPU is not reused where "auto" means float32."""
     from .precision import resolve_precision
 
     train_cfg = {k: v for k, v in cfg.to_dict().items() if k not in _LOG_ONLY}
