@@ -30,6 +30,7 @@ from kitlib.paths import atomic_write_text
 
 HOLDS, NOT_SHOWN, REVERSED = "holds", "not shown", "reversed"
 COLUMNS = ["claim", "measured", "effect (95% interval)", "interval", "verdict", "paper", "notes"]
+ANSWER = "answer"
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Claim:
     paper: str = ""
     margin: float = 0.0
     notes: list[str] = field(default_factory=list)
+    answer: str = ""  # a plain-language answer (notebook 05's open questions)
 
     @property
     def verdict(self) -> str:
@@ -50,7 +52,8 @@ class Claim:
     def row(self) -> dict:
         return {"claim": self.claim, "measured": self.measured,
                 "effect (95% interval)": self.effect.text(), "interval": self.effect.kind,
-                "verdict": self.verdict, "paper": self.paper, "notes": "; ".join(self.notes)}
+                "verdict": self.verdict, ANSWER: self.answer, "paper": self.paper,
+                "notes": "; ".join(self.notes)}
 
 
 def verdict(effect: stats.Interval, margin: float = 0.0) -> str:
@@ -185,7 +188,11 @@ def chance_note(chance: list[str], *inits: str, kd: Any = None) -> list[str]:
 
 # --------------------------------------------------------------------------- writing
 def table(claims: Sequence[Claim]) -> pd.DataFrame:
-    return pd.DataFrame([c.row() for c in claims], columns=COLUMNS)
+    """One row per claim; an ``answer`` column (after the verdict) when any claim has one."""
+    columns = list(COLUMNS)
+    if any(c.answer for c in claims):
+        columns.insert(columns.index("verdict") + 1, ANSWER)
+    return pd.DataFrame([c.row() for c in claims], columns=columns)
 
 
 def markdown(claims: Sequence[Claim], title: str, preamble: str = "") -> str:

@@ -30,7 +30,8 @@ from kitlib.errors import KitError, bad_value
 # Notebook name -> short experiment name; "01", "anatomy" and the full stem are all accepted.
 NOTEBOOKS: dict[str, str] = vocab.NOTEBOOKS
 ALL = tuple(NOTEBOOKS)
-STUDENTS = ("02_kd_ablation", "03_zero_shot_transfer", "04_learning_speed")
+STUDENTS = ("02_kd_ablation", "03_zero_shot_transfer", "04_learning_speed", "05_open_questions")
+OPEN_QUESTIONS = ("05_open_questions",)
 
 INIT_NAMES = vocab.INITS
 KD_TERMS = DISTILLATION_TERMS  # from the KD term registry (kitlib.distill.terms)
@@ -204,6 +205,21 @@ def _layer_map(key: str, v: Any) -> Any:
                             "or a list of distinct teacher layer indices >= 0 such as [0, 5, 11]")
 
 
+def _pred_loss_setting(key: str, v: Any) -> str:
+    """"kl:<T>" (T > 0) or "mse": one KD prediction loss of notebook 05's question 3."""
+    what = '"kl:<temperature>" such as "kl:2" (KL at temperature T), or "mse" (on logits)'
+    if v == vocab.MSE:
+        return v
+    if isinstance(v, str) and v.startswith(vocab.KL + ":"):
+        try:
+            temperature = float(v.split(":", 1)[1])
+        except ValueError:
+            raise bad_value(key, v, what) from None
+        if math.isfinite(temperature) and temperature > 0:
+            return f"{vocab.KL}:{temperature:g}"
+    raise bad_value(key, v, what)
+
+
 def _init(key: str, v: Any) -> str:
     if v not in vocab.INITS:
         raise bad_value(key, v, list(vocab.INITS),
@@ -306,6 +322,8 @@ SCHEMA: dict[str, Spec] = {
     "kd_layer_map": Spec("last_of_block", _layer_map, STUDENTS,
                          "which teacher layer's output each student layer is matched to by the "
                          "hidden/attention KD terms (TinyBERT: the last of each block)"),
+    "layer_map_seed": Spec(0, _int(0), ALL,
+                           "seed of the 'random' layer map (a seeded set of teacher layers)"),
     # training
     "max_length": Spec(64, _int(8, 4096), ALL, "tokens per example after truncation"),
     "batch_size": Spec(32, _int(1), ALL, "examples per optimizer step"),
@@ -379,6 +397,25 @@ SCHEMA: dict[str, Spec] = {
                          "subset: a teacher fine-tuned on each subset"),
     "target_fraction": Spec(0.9, _float(0, 1, lo_open=True), ("04_learning_speed",),
                             "reached: dev score at least this fraction of the teacher dev score"),
+    # 05 open questions
+    "question_seeds": Spec(1, _int(1), OPEN_QUESTIONS,
+                           "how many of the seeds notebook 05 trains (the first ones; 1: "
+                           "intervals are a bootstrap over test templates)"),
+    "depths": Spec([6, 4, 3, 2], _list(_int(1, 48), "student depths (integers >= 1)"),
+                   OPEN_QUESTIONS, "question 1: student depths (12 -> 6, 4, 3, 2 = reduction "
+                   "factors 2, 3, 4, 6)"),
+    "strategy_depth": Spec(3, _int(1, 48), OPEN_QUESTIONS,
+                           "question 2: the depth at which the layer strategies are compared"),
+    "strategies": Spec(list(vocab.LAYER_MAPS), _list(_layer_map, "layer maps (names or index "
+                                                                  "lists)"),
+                       OPEN_QUESTIONS, "question 2: which teacher layers a from-teacher student "
+                       "copies (trained with KD; zero-training score too)"),
+    "pred_losses": Spec(["kl:1", "kl:2", "kl:4", "mse"],
+                        _list(_pred_loss_setting, '"kl:<T>" or "mse"'), OPEN_QUESTIONS,
+                        "question 3: KD prediction losses (KL at temperature T, or MSE on logits)"),
+    "trim_choices": Spec([True, False], _list(_bool, "true/false (trimmed / full vocabulary)"),
+                         OPEN_QUESTIONS, "question 4: from-teacher vs from-base with the trimmed "
+                         "(true) and the full (false) vocabulary"),
 }
 
 
@@ -515,6 +552,10 @@ def _check_cross(nb: str, v: dict) -> None:
                 and len(v[key]) != v["num_layers"]:
             raise bad_value(key, v[key], f"a list of {v['num_layers']} teacher layer indices "
                             f"(num_layers={v['num_layers']}), or a layer-map name")
+    if nb == "05_open_questions":
+        if v["question_seeds"] > len(v["seeds"]):
+            raise bad_value("question_seeds", v["question_seeds"],
+                            f"at most {len(v['seeds'])} (the number of seeds: {v['seeds']})")
     if nb == "02_kd_ablation" and "from-teacher" not in v["inits"] and v["kd_ablation"]:
         raise bad_value("kd_ablation", v["kd_ablation"], "[] when 'from-teacher' is not in inits",
                         hint="The KD-term ablation is run for from-teacher students.")
@@ -544,12 +585,25 @@ def _check_against_teacher(v: dict) -> None:
         if depth > layers:
             raise bad_value("num_layers", v["num_layers"],
                             f"at most {layers} (the teacher, {v['backbone']}, has {layers} layers)")
+    for key in ("depths", "strategy_depth"):
+        for depth in (v[key] if isinstance(v.get(key), list) else [v.get(key)]):
+            if depth is not None and depth > layers:
+                raise bad_value(key, v[key], f"depths of at most {layers} (the teacher, "
+                                f"{v['backbone']}, has {layers} layers)")
     maps = [(k, v[k]) for k in ("layer_map", "kd_layer_map") if k in v]
     maps += [("layer_maps", m) for m in v.get("layer_maps", [])]
+    maps += [("strategies", m) for m in v.get("strategies", [])]
     for key, layer_map in maps:
-        for depth in (depths if key == "layer_maps" else depths[:1]):
+        if key == "strategies":
+            depths_of_key = [v["strategy_depth"]]
+        else:
+            depths_of_key = depths if key == "layer_maps" else depths[:1]
+        for depth in depths_of_key:
             if isinstance(layer_map, list) and len(layer_map) != depth and key == "layer_maps":
                 continue  # an explicit map of another depth in 01's list: checked by its length
+            if isinstance(layer_map, list) and len(layer_map) != depth and key == "strategies":
+                raise bad_value(key, layer_map, f"a layer map of strategy_depth={depth} layers "
+                                "(a name, or a list of that many teacher layers)")
             try:
                 resolve_layer_map(layer_map, layers, len(layer_map) if isinstance(layer_map, list)
                                   else depth)

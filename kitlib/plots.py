@@ -259,12 +259,16 @@ def per_language_bars(df: pd.DataFrame, *, metric: str, color: str | Sequence[st
 
 
 def curves(df: pd.DataFrame, *, metric: str, x: str = "step",
-           color: str | Sequence[str] = "init", title: str = "") -> go.Figure:
+           color: str | Sequence[str] = "init", title: str = "",
+           along: Sequence[str] = (), x_title: str | None = None) -> go.Figure:
     """Lines of ``metric`` against ``x`` (mean over seeds, error bars that say what they
     are), one per series; a dropdown picks the language (or group average). The teacher is
-    a dashed horizontal reference line at its (last) score, not a point of any line."""
+    a dashed horizontal reference line at its (last) score, not a point of any line.
+
+    ``along``: configuration fields that change *along* the x axis (``num_layers`` when x is
+    the parameter count): they place a point on its line instead of splitting the line."""
     data = _require(df, metric).copy()
-    data["series"], added = series_labels(data, color, ["lang"])
+    data["series"], added = series_labels(data, color, ["lang", *along])
     teacher = _is_teacher(data)
     langs = vocab.language_order(data["lang"].dropna().unique())
     fig = go.Figure()
@@ -306,7 +310,7 @@ def curves(df: pd.DataFrame, *, metric: str, x: str = "step",
             trace_langs.append(lang)
     titles = [_facet_title(title, "lang", lang) for lang in langs]
     _layout(fig, title=titles[0], legend=_legend_title(color, added), kinds=kinds,
-            xaxis_title=x, yaxis_title=f"{metric} (mean)")
+            xaxis_title=x_title or x, yaxis_title=f"{metric} (mean)")
     if len(langs) > 1:
         visibility = [[tl == lang for tl in trace_langs] for lang in langs]
         fig.update_layout(updatemenus=[_dropdown(langs, visibility, titles)])

@@ -91,7 +91,27 @@ NOTEBOOKS: dict[str, str] = {
     "02_kd_ablation": "kd_ablation",
     "03_zero_shot_transfer": "zero_shot",
     "04_learning_speed": "learning_speed",
+    "05_open_questions": "open_questions",
 }
+
+# --------------------------------------------------------------------------- 05's questions
+#: Notebook 05's four questions, in its order; claims rows and tables are keyed by them.
+QUESTIONS = {
+    "depth": "How small can the student be?",
+    "layers": "Which teacher layers should it copy?",
+    "pred_loss": "Which prediction loss should KD use?",
+    "trimming": "Does vocabulary trimming change the answer?",
+}
+#: KD prediction-loss settings of question 3: "kl:<T>" (KL divergence of the softened
+#: distributions at temperature T, times T^2) or "mse" (mean squared error on logits).
+KL, MSE = "kl", "mse"
+
+
+def pred_loss_label(setting: str) -> str:
+    """"KL T=2" / "MSE" for a prediction-loss setting ("kl:2", "mse")."""
+    if setting == MSE:
+        return "MSE"
+    return f"KL T={float(setting.split(':', 1)[1]):g}"
 
 # --------------------------------------------------------------------------- metrics
 #: Scores of an evaluation (per language, with a standard error), by task.
@@ -101,6 +121,10 @@ MAIN_METRIC = {"classification": "accuracy", "tagging": "f1_strict"}
 TRAIN_LOSS = "train_loss"
 CKA = "cka"
 PARAMS_PREFIX = "params_"
+#: Speed: seconds per training step (evaluations left out) and test examples per second
+#: of a trained model in inference mode (notebook 05).
+STEP_TIME = "step_s"
+INFERENCE_SPEED = "examples_per_s"
 
 
 def main_metric(task: str) -> str:
@@ -110,7 +134,8 @@ def main_metric(task: str) -> str:
 
 def metric_kind(metric: str) -> str:
     """"score" (an evaluation), "loss" (training loss curves), "similarity" (CKA between
-    layers) or "size" (parameter counts): which figures a metric makes sense in."""
+    layers), "size" (parameter counts) or "speed" (step time, examples per second): which
+    figures a metric makes sense in."""
     if any(metric in names for names in EVAL_METRICS.values()):
         return "score"
     if metric == TRAIN_LOSS or metric.startswith(TRAIN_LOSS + "_"):
@@ -119,6 +144,8 @@ def metric_kind(metric: str) -> str:
         return "similarity"
     if metric.startswith(PARAMS_PREFIX):
         return "size"
+    if metric in (STEP_TIME, INFERENCE_SPEED):
+        return "speed"
     return "other"
 
 
@@ -156,6 +183,7 @@ __all__ = [
     "TEACHER", "STUDENT", "ROLES", "FROM_SCRATCH", "FROM_BASE", "FROM_TEACHER", "INITS",
     "INIT_SOURCE", "KD", "NO_KD", "kd_label", "kd_terms_label", "SEEN", "UNSEEN", "ALL",
     "ALL_BUT_EN", "LANG_GROUPS", "is_language_group", "language_order", "LAYER_MAPS",
-    "NOTEBOOKS", "EVAL_METRICS", "MAIN_METRIC", "TRAIN_LOSS", "CKA", "PARAMS_PREFIX",
+    "NOTEBOOKS", "QUESTIONS", "KL", "MSE", "pred_loss_label", "EVAL_METRICS", "MAIN_METRIC", "TRAIN_LOSS", "CKA", "PARAMS_PREFIX",
+    "STEP_TIME", "INFERENCE_SPEED",
     "main_metric", "metric_kind", "run_label", "value_label",
 ]

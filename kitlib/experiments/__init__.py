@@ -1,7 +1,7 @@
 """One experiment per notebook: each function does every run its notebook promises.
 
-``anatomy.run`` (01), ``kd_ablation.run`` (02), ``zero_shot.run`` (03) and
-``learning_speed.run`` (04) take validated :class:`kitlib.params.RunParams` (and optionally
+``anatomy.run`` (01), ``kd_ablation.run`` (02), ``zero_shot.run`` (03),
+``learning_speed.run`` (04) and ``open_questions.run`` (05) take validated :class:`kitlib.params.RunParams` (and optionally
 an output folder), skip runs already complete in the results store, and return an
 :class:`~kitlib.experiments.tables.ExperimentResult` (records + summary tables).
 
@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kitlib.experiments import anatomy, kd_ablation, learning_speed, zero_shot
+from kitlib.experiments import (anatomy, kd_ablation, learning_speed, open_questions,
+                                zero_shot)
 from kitlib.params import RunParams
 
 RUNNERS = {
@@ -22,6 +23,7 @@ RUNNERS = {
     "02_kd_ablation": kd_ablation,
     "03_zero_shot_transfer": zero_shot,
     "04_learning_speed": learning_speed,
+    "05_open_questions": open_questions,
 }
 
 
@@ -30,4 +32,5 @@ def run(P: RunParams, out_dir: str | None = None) -> Any:
     return RUNNERS[P.notebook].run(P, out_dir)
 
 
-__all__ = ["run", "RUNNERS", "anatomy", "kd_ablation", "zero_shot", "learning_speed"]
+__all__ = ["run", "RUNNERS", "anatomy", "kd_ablation", "zero_shot", "learning_speed",
+           "open_questions"]

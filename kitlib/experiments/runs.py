@@ -24,7 +24,8 @@ from kitlib.results import run_meta
 # are not part of a run's key (adding a seed must not redo the other seeds).
 _GRID_KEYS = {"out_dir", "redo", "progress", "inits", "kd", "kd_ablation", "seeds", "subset",
               "train_languages", "layer_maps", "target_fraction", "num_layers", "layer_map",
-              "teacher_data"}
+              "teacher_data", "question_seeds", "depths", "strategy_depth", "strategies",
+              "pred_losses", "trim_choices"}
 
 
 def run_key(P: RunParams, **spec: Any) -> dict:
@@ -136,8 +137,9 @@ def evaluate_at(model: Any, tokenizer: Any, data: Any, split: str, cfg: Any, ste
 
 
 def train_and_test(s: Setting, student: Any, teacher: Teacher, data: Any, cfg: Any, kd: Any,
-                   layer_ids: list[int], emit: Sink) -> None:
-    """Train a student (fine-tune or KD) with dev curves, then evaluate it on test.
+                   layer_ids: list[int], emit: Sink) -> Any:
+    """Train a student (fine-tune or KD) with dev curves, then evaluate it on test; returns
+    the trained student.
 
     ``layer_ids`` are the teacher layers the student was copied from; KD matches hidden
     states and attentions through ``kd_layer_map`` instead (see below)."""
@@ -171,6 +173,24 @@ def train_and_test(s: Setting, student: Any, teacher: Teacher, data: Any, cfg: A
                         layer_map=layer_ids if kd is not None else None, eval_split="dev",
                         on_records=on_records, progress=s.progress)
     emit(evaluate_at(model, teacher.tokenizer, data, "test", cfg, **last, sink=emit))
+    return model
+
+
+def size_and_speed(model: Any, tokenizer: Any, data: Any, cfg: Any, step: int = 0) -> list[dict]:
+    """Records of a model's size (``params_total`` / ``_embeddings`` / ``_non_embedding``)
+    and its measured inference speed on test (``examples_per_s``, best of 3 passes), on the
+    ``model`` split so that they never mix with scores."""
+    from kitlib import models, train
+
+    counts = models.count_parameters(model)
+    speed = train.inference_speed(model, tokenizer, data, "test", batch_size=cfg.eval_batch_size,
+                                  max_length=cfg.max_length, mixed_precision=cfg.mixed_precision)
+    rows = [(f"{vocab.PARAMS_PREFIX}{k}", float(v), None) for k, v in counts.items()]
+    rows.append((vocab.INFERENCE_SPEED, float(speed["examples_per_s"]), int(speed["n"])))
+    return [{"step": step, "epoch": None, "split": "model", "lang": vocab.ALL,
+             "lang_group": vocab.ALL, "metric": metric, "value": value, "n": n,
+             "stderr": None, "wall_s": speed["seconds"] if n else 0.0}
+            for metric, value, n in rows]
 
 
 def teacher_plan(s: Setting, teacher: Teacher, *, subset: float | None = None,
@@ -197,9 +217,12 @@ def teacher_plan(s: Setting, teacher: Teacher, *, subset: float | None = None,
 
 def student_plan(s: Setting, teacher: Teacher, data: Any, *, init: str,
                  kd_terms: list[str] | None, seed: int, subset: float | None = None,
-                 layer_map: Any = None, num_layers: int | None = None, **extra: Any) -> Plan:
+                 layer_map: Any = None, num_layers: int | None = None, label: str | None = None,
+                 measure: bool = False, **extra: Any) -> Plan:
     """One student: build it from ``teacher`` with ``init``, train it on ``data`` with KD
-    (``kd_terms``) or without (``None``), record dev curves and test scores."""
+    (``kd_terms``) or without (``None``), record dev curves and test scores; with
+    ``measure``, also its size and inference speed (:func:`size_and_speed`). ``label``
+    replaces the readable part of the run id (the hash still identifies the run)."""
     P = s.P
     subset = P.values.get("train_subset", 1.0) if subset is None else subset
     layer_map = P.layer_map if layer_map is None else layer_map
@@ -209,19 +232,24 @@ def student_plan(s: Setting, teacher: Teacher, data: Any, *, init: str,
     fields = run_fields(P, teacher, role=vocab.STUDENT, init=init, kd=kd, kd_terms=terms,
                         layer_map=layer_map, num_layers=num_layers, subset=subset, seed=seed,
                         **extra)
-    label = f"{init}-{vocab.kd_label(kd).replace(' ', '')}" + (
+    default_label = f"{init}-{vocab.kd_label(kd).replace(' ', '')}" + (
         f"[{'+'.join(terms)}]" if kd and terms != list(P.kd_terms) else "") \
         + f"-s{seed}" + "".join(f"-{v}" for v in extra.values()) \
         + (f"-subset{subset:g}" if subset < 1 else "")
+    label = label or default_label
     spec = dict(role="student", teacher_id=teacher.teacher_id, data=data.fingerprint(),
                 init=init, kd_terms=terms if kd else None, seed=seed, subset=subset,
                 layer_map=layer_map, num_layers=num_layers, **extra)
+    if measure:
+        spec["measure"] = True
 
     def do(emit):
         student, _, layer_ids = student_from(s, teacher, init, layer_map, num_layers, seed)
         cfg = student_config(P, seed, len(data.train))
         kdc = kd_config(P, terms) if kd else None
-        train_and_test(s, student, teacher, data, cfg, kdc, layer_ids,
-                       emit.with_fields(layer_ids=",".join(map(str, layer_ids))))
+        emit = emit.with_fields(layer_ids=",".join(map(str, layer_ids)))
+        model = train_and_test(s, student, teacher, data, cfg, kdc, layer_ids, emit)
+        if measure:
+            emit(size_and_speed(model, teacher.tokenizer, data, cfg))
 
     return Plan(run_id(P, label, **spec), label, fields, do)

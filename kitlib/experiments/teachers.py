@@ -23,7 +23,8 @@ class Teacher:
 
     ``dev_records``: its dev evaluation (done once, by the teacher gate); ``weak``: it
     failed the gate and teaches only because ``allow_weak_teacher`` said so; ``subset``:
-    the fraction of the training data it was fine-tuned on."""
+    the fraction of the training data it was fine-tuned on; ``full_vocab``: the trimmed
+    teacher with its whole vocabulary put back (:func:`full_vocabulary_teacher`)."""
 
     model: Any
     tokenizer: Any
@@ -33,6 +34,7 @@ class Teacher:
     dev_records: list = field(default_factory=list)
     weak: bool = False
     subset: float = 1.0
+    full_vocab: bool = False
 
 
 #: The teacher gate's default lowest dev score per task (main metric, all languages).
@@ -132,18 +134,80 @@ def gate(s: Setting, teacher: Teacher) -> None:
 def pretrained_base(s: Setting, teacher: Teacher) -> Any:
     """The pretrained (not fine-tuned) backbone with a fresh task head, trimmed to the
     teacher's vocabulary so that from-base students share the teacher's tokenizer."""
-    from kitlib import models, train
+    from kitlib import models
 
     if teacher.teacher_id not in s.bases:
         data = teacher.data
         base = models.load_task_model(s.ref, data.task, len(data.label_names))
-        vocab_map = getattr(teacher.model, "kit_vocab_map", None)
-        if vocab_map is None and s.P.trim_vocab:
-            vocab_map = train.teacher_vocab_map(teacher.teacher_id)
+        vocab_map = teacher_vocab_map(s, teacher)
         if vocab_map is not None:
             base = models.apply_vocab_map(base, vocab_map)
         s.bases[teacher.teacher_id] = base
     return s.bases[teacher.teacher_id]
+
+
+def teacher_vocab_map(s: Setting, teacher: Teacher) -> Any:
+    """The vocabulary map the teacher was trimmed with (None: it has the whole vocabulary)."""
+    from kitlib import train
+
+    if teacher.full_vocab:
+        return None
+    vocab_map = getattr(teacher.model, "kit_vocab_map", None)
+    if vocab_map is None and s.P.trim_vocab:
+        vocab_map = train.teacher_vocab_map(teacher.teacher_id)
+    return vocab_map
+
+
+FULL_VOCAB_SUFFIX, TRIMMED_SUFFIX = "+full-vocab", "+trimmed"
+
+
+def vocabulary_twin(s: Setting, teacher: Teacher, *, trimmed: bool) -> Teacher:
+    """The shared teacher with a trimmed (``trimmed=True``) or the full vocabulary, whichever
+    it was fine-tuned with: itself when it already is that, else its twin (notebook 05's
+    question 4). Both twins give the same outputs on the data: trimming keeps every row the
+    data uses, and ``kitlib.models.full_vocabulary`` explains why putting the dropped rows
+    back gives the teacher that fine-tuning without trimming would have given."""
+    if trimmed != (teacher_vocab_map(s, teacher) is not None):
+        return trimmed_teacher(s, teacher) if trimmed else full_vocabulary_teacher(s, teacher)
+    return teacher
+
+
+def trimmed_teacher(s: Setting, teacher: Teacher) -> Teacher:
+    """A full-vocabulary teacher trimmed to its data's pieces (id + ``+trimmed``)."""
+    import copy
+
+    from kitlib import models
+
+    key = teacher.teacher_id + TRIMMED_SUFFIX
+    if key not in s.teachers:
+        result = models.trim_vocabulary(copy.deepcopy(teacher.model), teacher.tokenizer,
+                                        teacher.data.texts())
+        result.model.kit_vocab_map = result.vocab_map
+        s.teachers[key] = Teacher(result.model, result.tokenizer, key, teacher.data,
+                                  teacher.ref, dev_records=teacher.dev_records,
+                                  weak=teacher.weak, subset=teacher.subset)
+    return s.teachers[key]
+
+
+def full_vocabulary_teacher(s: Setting, teacher: Teacher) -> Teacher:
+    """The trimmed shared teacher with its whole vocabulary back and the untrimmed
+    tokenizer (id + ``+full-vocab``); a teacher that was never trimmed is returned as it is."""
+    from kitlib import models
+
+    vocab_map = teacher_vocab_map(s, teacher)
+    if vocab_map is None:
+        return teacher
+    key = teacher.teacher_id + FULL_VOCAB_SUFFIX
+    if key not in s.teachers:
+        data = teacher.data
+        base = models.load_task_model(s.ref, data.task, len(data.label_names))
+        model = models.full_vocabulary(teacher.model, vocab_map, base.get_input_embeddings())
+        del base
+        tokenizer = getattr(teacher.tokenizer, "base", teacher.tokenizer)
+        s.teachers[key] = Teacher(model, tokenizer, key, data, teacher.ref,
+                                  dev_records=teacher.dev_records, weak=teacher.weak,
+                                  subset=teacher.subset, full_vocab=True)
+    return s.teachers[key]
 
 
 def student_from(s: Setting, teacher: Teacher, init: str, layer_map: Any, num_layers: int,

@@ -315,3 +315,57 @@ def apply_vocab_map(model, vocab_map: VocabMap):
     if embeddings is not None and hasattr(embeddings, "padding_idx") and new_pad is not None:
         embeddings.padding_idx = new_pad  # RoBERTa-style position ids are computed from it
     return model
+
+
+def full_vocabulary(model, vocab_map: VocabMap, full_embeddings):
+    """A copy of a trimmed ``model`` with the whole vocabulary back: the kept rows are the
+    model's own (fine-tuned) rows, every dropped row comes from ``full_embeddings`` (the
+    pretrained backbone's word-embedding matrix, ``[vocab_map.old_size, hidden]``).
+
+    Why: notebook 05 asks whether trimming changes the students' comparison. Fine-tuning the
+    teacher again without trimming is not needed: on its training data a dropped row is never
+    looked up, so it gets no gradient and AdamW without weight decay leaves it exactly at the
+    pretrained value. The model this returns is what that fine-tuning would have produced
+    (with ``weight_decay > 0`` only the dropped rows would differ, and they never touch the
+    data), and it gives the trimmed model's outputs on every text the vocabulary map was
+    made from -- ``tests/test_open_questions.py`` checks both. Encoder models only (no
+    language-model head)."""
+    import copy
+
+    import torch
+
+    if not isinstance(vocab_map, VocabMap):
+        raise bad_value("vocab_map", type(vocab_map).__name__, "a VocabMap from trim_vocabulary")
+    emb = model.get_input_embeddings()
+    full = full_embeddings.weight if hasattr(full_embeddings, "weight") else full_embeddings
+    if emb.num_embeddings != len(vocab_map):
+        raise bad_value("model", f"a model with {emb.num_embeddings} embedding rows",
+                        f"a model trimmed with this map ({len(vocab_map)} rows)")
+    if tuple(full.shape) != (vocab_map.old_size, emb.embedding_dim):
+        raise bad_value("full_embeddings", f"a matrix of shape {tuple(full.shape)}",
+                        f"[{vocab_map.old_size}, {emb.embedding_dim}] (the untrimmed "
+                        "backbone's word embeddings)")
+    if model.get_output_embeddings() is not None:
+        raise bad_value("model", type(model).__name__, "an encoder model without an LM head")
+    out = copy.deepcopy(model)
+    weight = full.detach().to(device=emb.weight.device, dtype=emb.weight.dtype).clone()
+    index = torch.as_tensor(vocab_map.kept, dtype=torch.long, device=weight.device)
+    weight[index] = emb.weight.detach()
+    pad_new = out.config.pad_token_id
+    pad_old = vocab_map.kept[pad_new] if isinstance(pad_new, int) else None
+    new_emb = torch.nn.Embedding(vocab_map.old_size, emb.embedding_dim, padding_idx=pad_old,
+                                 device=weight.device, dtype=weight.dtype)
+    new_emb.weight = torch.nn.Parameter(weight)
+    out.set_input_embeddings(new_emb)
+    config = out.config
+    config.vocab_size = vocab_map.old_size
+    for attr in ("pad_token_id", "bos_token_id", "eos_token_id", "sep_token_id", "cls_token_id"):
+        new = getattr(config, attr, None)
+        if isinstance(new, int) and 0 <= new < len(vocab_map):
+            setattr(config, attr, vocab_map.kept[new])
+    embeddings = getattr(getattr(out, out.base_model_prefix, out), "embeddings", None)
+    if embeddings is not None and hasattr(embeddings, "padding_idx") and pad_old is not None:
+        embeddings.padding_idx = pad_old
+    if hasattr(out, "kit_vocab_map"):
+        del out.kit_vocab_map
+    return out

@@ -208,6 +208,8 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
             stopper.should_stop(records, step, accelerator.unwrap_model(model))
     finally:
         bar.close()
+    emit([step_time_record(step, plan.steps_per_epoch, time.perf_counter() - start,
+                           evaluator.seconds)])
     emit(stopper.restore_best(accelerator.unwrap_model(model), step, plan.steps_per_epoch,
                               time.perf_counter() - start))
     return accelerator.unwrap_model(model)
@@ -413,10 +415,12 @@ class Evaluator:
         self.tokenizer, self.data, self.split, self.cfg = tokenizer, data, split, cfg
         self.steps_per_epoch, self.start = steps_per_epoch, start
         self._encoded: list[dict] | None = None
+        self.seconds = 0.0  # spent evaluating: not part of the training step time
 
     def __call__(self, model: Any, step: int) -> list[dict]:
         if self.split is None:
             return []
+        t0 = time.perf_counter()
         if self._encoded is None:
             self._encoded = encode(self.data.split(self.split), self.tokenizer, self.data.task,
                                    self.cfg.max_length)
@@ -426,7 +430,22 @@ class Evaluator:
         wall = time.perf_counter() - self.start
         for r in records:
             r.update(step=step, epoch=step / self.steps_per_epoch, wall_s=wall)
+        self.seconds += time.perf_counter() - t0
         return records
+
+
+def step_time_record(step: int, steps_per_epoch: int, wall_s: float,
+                     eval_seconds: float) -> dict:
+    """Mean seconds per optimizer step, evaluations left out (``vocab.STEP_TIME``).
+
+    Why a record: notebook 05 compares how fast students train (trimmed vs full vocabulary)
+    and a reader should see the measured figure next to the scores, from the same run."""
+    from kitlib import vocab
+
+    return {"step": step, "epoch": step / steps_per_epoch, "split": "train", "lang": "all",
+            "lang_group": "all", "metric": vocab.STEP_TIME,
+            "value": (wall_s - eval_seconds) / max(step, 1), "n": step, "stderr": None,
+            "wall_s": wall_s}
 
 
 class _Emitter:
