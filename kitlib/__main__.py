@@ -69,12 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kitlib",
                                      description="Privileged Students study kit")
     sub = parser.add_subparsers(dest="command", required=True)
-    ra = sub.add_parser("run-all", help="execute all four notebooks in order with papermill")
+    ra = sub.add_parser("run-all", help="execute all five notebooks in order with papermill")
     ra.add_argument("--params", default="pocket",
                     help="preset name in params/ or a YAML path (default: pocket)")
     ra.add_argument("--out", default="runs", help="results folder (default: runs/)")
     ra.add_argument("--notebooks", nargs="*", default=None,
-                    help="only these notebooks, e.g. 01 04 (default: all four)")
+                    help="only these notebooks, e.g. 01 04 (default: all five)")
     ra.add_argument("--notebook-dir", default=str(NOTEBOOK_DIR))
     ra.add_argument("--kernel", default=None, help="Jupyter kernel name (default: the notebook's)")
     ra.add_argument("--quiet", action="store_true", help="do not stream the notebooks' output")

@@ -38,6 +38,8 @@ COLOR_CHOICES = {
     "subset": "subset",
     "layer map": "layer_map",
     "student layers": "num_layers",
+    "KD prediction loss": "pred_loss",
+    "vocabulary": "vocabulary",
     "seed (no pooling)": "seed",
 }
 #: Filter controls: record column -> control label. The teacher is not an init: it is kept
@@ -78,7 +80,9 @@ class Explorer:
         if "test" in set(self.df.get("split", [])):
             self.controls["split"].value = "test"
         self.controls["view"] = widgets.ToggleButtons(options=list(VIEWS), description="view")
-        self.controls["color"] = widgets.Dropdown(options=list(COLOR_CHOICES), value="init + KD",
+        colors = [name for name, cols in COLOR_CHOICES.items()
+                  if all(c in df.columns for c in ((cols,) if isinstance(cols, str) else cols))]
+        self.controls["color"] = widgets.Dropdown(options=colors, value="init + KD",
                                                   description="compare")
         self.controls["teacher"] = widgets.Checkbox(value=True, description="show the teacher")
         self.controls["metric"] = widgets.Dropdown(description="metric")

@@ -7,7 +7,7 @@ inside torch. Every notebook therefore calls :func:`from_notebook` right after i
 one :class:`kitlib.errors.KitError` naming the key, the value and what is allowed -- before
 anything is downloaded, converted or trained.
 
-One flat schema covers all four notebooks because the presets in ``params/`` are shared by
+One flat schema covers all five notebooks because the presets in ``params/`` are shared by
 all of them (``papermill -f params/pocket.yaml`` injects every key of the file into every
 notebook). A key that belongs to another notebook is therefore accepted and ignored (a note
 says so); a key that no notebook knows is an error.
@@ -411,7 +411,7 @@ SCHEMA: dict[str, Spec] = {
                        OPEN_QUESTIONS, "question 2: which teacher layers a from-teacher student "
                        "copies (trained with KD; zero-training score too)"),
     "pred_losses": Spec(["kl:1", "kl:2", "kl:4", "mse"],
-                        _list(_pred_loss_setting, '"kl:<T>" or "mse"'), OPEN_QUESTIONS,
+                        _list(_pred_loss_setting, '"kl:<temperature>" (e.g. "kl:2") or "mse"'), OPEN_QUESTIONS,
                         "question 3: KD prediction losses (KL at temperature T, or MSE on logits)"),
     "trim_choices": Spec([True, False], _list(_bool, "true/false (trimmed / full vocabulary)"),
                          OPEN_QUESTIONS, "question 4: from-teacher vs from-base with the trimmed "

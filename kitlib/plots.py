@@ -47,7 +47,7 @@ _PLAIN = {"init", "kd", "role", "subset", "split"}
 LEGEND_NAMES = {"init": "init", "kd": "KD", "kd_terms": "KD terms", "layer_map": "layer map",
                 "num_layers": "layers", "subset": "subset", "seed": "seed", "split": "split",
                 "role": "role", "notebook": "notebook", "scenario": "scenario",
-                "stage": "stage"}
+                "stage": "stage", "pred_loss": "prediction loss", "vocabulary": "vocabulary"}
 
 
 # --------------------------------------------------------------------------- series labels

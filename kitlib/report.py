@@ -1,7 +1,7 @@
 """The report of a ``run-all``: every notebook's claims table plus the run settings, as
 ``REPORT.md`` and ``REPORT.html`` in the results folder.
 
-Why: a reading group that ran all four notebooks wants one page that says, per claim of
+Why: a reading group that ran all the notebooks wants one page that says, per claim of
 the paper, whether it held on this run, and with exactly which settings, machine and code.
 """
 from __future__ import annotations

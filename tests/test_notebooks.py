@@ -72,7 +72,44 @@ def expected_runs(P) -> int:
         return 1 + seeds * inits * len(P.kd) + min(seeds, P.kd_ablation_seeds) * len(extra)
     if P.short == "zero_shot":
         return len(P.train_languages) * (1 + seeds * inits)
+    if P.short == "open_questions":
+        return len(open_questions_runs(P))
     return (1 if P.teacher_data == "full" else len(P.subset)) + len(P.subset) * seeds * inits
+
+
+def open_questions_runs(P) -> set[tuple]:
+    """Notebook 05's runs written out from the issue, one tuple per distinct run: (stage,
+    init, KD, depth, layer map, prediction loss, vocabulary, seed); shared runs count once."""
+    seeds = P.seeds[:P.question_seeds]
+    pred = "mse" if P.kd_pred_loss == "mse" else f"kl:{P.kd_temperature:g}"
+    runs = {("teacher",)}
+    for seed in seeds:
+        runs |= {("trained", init, kd, d, P.layer_map, pred if kd else "", "trimmed", seed)
+                 for d in P.depths for init in ("from-base", "from-teacher") for kd in (0, 1)}
+        runs |= {("trained", "from-teacher", 1, P.strategy_depth, m, pred, "trimmed", seed)
+                 for m in P.strategies}
+        runs |= {("trained", "from-teacher", 1, P.num_layers, P.layer_map, loss, "trimmed", seed)
+                 for loss in P.pred_losses}
+        runs |= {("trained", init, 1, P.num_layers, P.layer_map, pred,
+                  "trimmed" if t else "full", seed)
+                 for init in ("from-base", "from-teacher") for t in P.trim_choices}
+    runs |= {("zero-training", m, P.strategy_depth) for m in P.strategies}
+    return runs
+
+
+def _written_open_questions_runs(records) -> set[tuple]:
+    """The tuples of :func:`open_questions_runs` read back from 05's records."""
+    runs = set()
+    for _, run in records.groupby("run_id"):
+        r = run.iloc[0]
+        if r.role == "teacher":
+            runs.add(("teacher",))
+        elif r.stage == "zero-training":
+            runs.add(("zero-training", r.layer_map, int(r.num_layers)))
+        else:
+            runs.add(("trained", r.init, int(bool(r.kd)), int(r.num_layers), r.layer_map,
+                      r.pred_loss, r.vocabulary, int(r.seed)))
+    return runs
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +136,7 @@ def test_run_all_succeeds(smoke_run):
         assert len([c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]) == 1
     report = (out / "REPORT.md").read_text()
     for title in ("Claims of notebook 02", "Claims of notebook 03", "Claims of notebook 04",
-                  "## Settings", "Wall time per notebook"):
+                  "Claims of notebook 05", "## Settings", "Wall time per notebook"):
         assert title in report
 
 
@@ -130,8 +167,17 @@ def test_notebook_wrote_every_promised_run(smoke_run, name):
             dev = run[(run.split == "dev") & (run.metric == "accuracy")]
             assert langs <= set(dev.lang)
     else:
+        if name == "05_open_questions":
+            assert _written_open_questions_runs(mine) == open_questions_runs(P)
         for _, run in students.groupby("run_id"):
-            assert (run.metric == "train_loss").any()
+            if name == "05_open_questions" and run.stage.iloc[0] == "zero-training":
+                assert not (run.metric == "train_loss").any()
+            else:
+                assert (run.metric == "train_loss").any()
+            if name == "05_open_questions" and run.stage.iloc[0] == "trained":
+                measured = set(run[run.split.isin(["model", "train"])].metric)
+                assert {"params_non_embedding", "examples_per_s", "step_s"} <= measured
+                assert (run[run.metric.isin(["examples_per_s", "step_s"])].value > 0).all()
             test = run[(run.split == "test") & (run.metric == "accuracy")]
             assert langs <= set(test.lang) and "all" in set(test.lang)
             assert test.value.between(0, 1).all()

@@ -136,8 +136,8 @@ def test_unknown_preset_lists_presets():
 
 
 def test_unknown_notebook():
-    with pytest.raises(KitError, match="notebook='05'"):
-        params.load_params("05")
+    with pytest.raises(KitError, match="notebook='06'"):
+        params.load_params("06")
 
 
 def test_bad_dataset_name():

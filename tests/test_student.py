@@ -176,8 +176,9 @@ def test_seed_controls_fresh_init(zoo):
 def test_named_layer_maps_12_to_6():
     expected = {"alternate": [0, 2, 4, 6, 8, 10], "last_of_block": [1, 3, 5, 7, 9, 11],
                 "first_k": [0, 1, 2, 3, 4, 5], "last_k": [6, 7, 8, 9, 10, 11],
-                "first_last": [0, 1, 2, 9, 10, 11], "distilbert": [0, 2, 4, 7, 9, 11]}
-    assert set(expected) == set(LAYER_MAPS)
+                "first_last": [0, 1, 2, 9, 10, 11], "distilbert": [0, 2, 4, 7, 9, 11],
+                "reversed": [11, 9, 7, 5, 3, 1]}
+    assert set(expected) | {"random"} == set(LAYER_MAPS)  # random: tests/test_open_questions.py
     for name, layers in expected.items():
         assert resolve_layer_map(name, 12, 6) == layers, name
     assert resolve_layer_map("last_of_block", 12, 4) == [2, 5, 8, 11]
@@ -190,7 +191,11 @@ def test_named_layer_maps_all_sizes(name):
         for s in range(1, t + 1):
             layers = resolve_layer_map(name, t, s)
             assert len(layers) == s and len(set(layers)) == s
-            assert layers == sorted(layers) and 0 <= layers[0] and layers[-1] < t
+            assert min(layers) >= 0 and max(layers) < t
+            if name == "reversed":  # the one named map that runs top-down on purpose
+                assert layers == sorted(layers, reverse=True)
+                layers = layers[::-1]
+            assert layers == sorted(layers)
             if s == t:
                 assert layers == list(range(t))
 

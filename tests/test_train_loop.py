@@ -41,7 +41,8 @@ def test_same_seed_twice_gives_identical_metrics(folder):
     data = tiny_task_data("classification", train_languages=["en", "de"])
     _, _, a = _run(folder, data)
     _, _, b = _run(folder, data)
-    key = lambda rs: [(r["step"], r["lang"], r["metric"], r["value"], r["stderr"]) for r in rs]
+    key = lambda rs: [(r["step"], r["lang"], r["metric"], r["value"], r["stderr"]) for r in rs
+                      if r["metric"] != "step_s"]  # a wall-clock figure, not a result
     assert key(a) == key(b)
     _, _, c = _run(folder, data, TrainConfig(**{**CFG.to_dict(), "seed": 8}))
     assert [r["value"] for r in c if r["metric"] == "train_loss"] != \
@@ -136,6 +137,7 @@ def test_kd_emits_one_loss_record_per_term(folder):
     by_metric: dict[str, list[dict]] = {}
     for r in recs:
         by_metric.setdefault(r["metric"], []).append(r)
+    assert by_metric.pop("step_s")[0]["value"] > 0  # one timing record at the end
     assert set(by_metric) == {"train_loss", "train_loss_pred", "train_loss_hidden",
                               "train_loss_attn", "train_loss_ce"}
     total = by_metric["train_loss"]
@@ -230,7 +232,8 @@ def test_grad_accum_and_max_steps(folder):
     data = tiny_task_data("classification")
     _, _, recs = _run(folder, data, TrainConfig(epochs=5, batch_size=8, grad_accum=2, max_steps=3,
                                                 log_every=1), eval_split=None)
-    assert [r["step"] for r in recs] == [1, 2, 3]
+    assert [r["step"] for r in recs if r["metric"] == "train_loss"] == [1, 2, 3]
+    assert [(r["step"], r["n"]) for r in recs if r["metric"] == "step_s"] == [(3, 3)]
 
 
 def test_evaluate_tagging_records(folder):

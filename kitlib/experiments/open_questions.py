@@ -157,7 +157,18 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
     df = results_of(s, ids)
     result = ExperimentResult(df, tables(df, P), ids, done, skipped)
     rows = claims_of(df, load_outcomes(s.store.root, ids), P)
-    return with_claims(result, rows, s.store.root, P, "Claims of notebook 05 (open questions)")
+    result.tables["summary"] = answers(rows)
+    return with_claims(result, rows, s.store.root, P, "Claims of notebook 05 (open questions)",
+                       seeds=list(P.seeds[:P.question_seeds]))
+
+
+def answers(rows: list[claims.Claim]) -> pd.DataFrame:
+    """The plain answers, one line per claims row, under its question."""
+    return pd.DataFrame([{"question": r.claim.split(" \u2014 ")[0],
+                          "hypothesis": r.claim.split(" \u2014 ")[-1],
+                          "effect (95% interval)": r.effect.text(), "answer": r.answer}
+                         for r in rows], columns=["question", "hypothesis",
+                                                  "effect (95% interval)", "answer"])
 
 
 # --------------------------------------------------------------------------- selections
@@ -293,8 +304,6 @@ def tables(df: pd.DataFrame, P: RunParams) -> dict[str, pd.DataFrame]:
         sizes.columns = ["params", "seconds per step"]
         scores = mean_table(trim, by)
         out["trimming"] = sizes.join(scores[[c for c in vocab.LANG_GROUPS if c in scores]])
-    out["summary"] = pd.DataFrame([{"question": text, "answer": ""} for text in
-                                   vocab.QUESTIONS.values()]).set_index("question")
     return out
 
 

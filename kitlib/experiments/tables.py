@@ -75,14 +75,16 @@ class ExperimentResult:
 
 
 def with_claims(result: ExperimentResult, rows: list, out_dir: str | Path, P: RunParams,
-                title: str) -> ExperimentResult:
+                title: str, seeds: list | None = None) -> ExperimentResult:
     """Attach a notebook's claims rows to its result (``tables["claims"]``,
     ``extra["claims"]``), write ``<out_dir>/claims/<notebook>.md`` and ``.html``, and print
-    the table (so a headless run shows it in its log)."""
+    the table (so a headless run shows it in its log). ``seeds``: the seeds the runs used,
+    for the preamble, when they are not all of the parameter ``seeds`` (notebook 05)."""
     from kitlib import claims
 
+    seeds = P.values.get("seeds") if seeds is None else seeds
     preamble = (f"{P.notebook}, dataset {P.dataset}, backbone {P.backbone}, seeds "
-                f"{P.values.get('seeds')}; {len(result.run_ids)} runs.")
+                f"{seeds}; {len(result.run_ids)} runs.")
     result.tables["claims"] = claims.table(rows)
     result.extra["claims"] = rows
     md, page = claims.write(rows, out_dir, P.notebook, title, preamble)
