@@ -71,7 +71,9 @@ def verdict(effect: stats.Interval, margin: float = 0.0) -> str:
 Selector = Mapping[str, Any]
 
 
-def _matches(runs: pd.DataFrame, selector: Selector) -> pd.DataFrame:
+def matches(runs: pd.DataFrame, selector: Selector) -> pd.DataFrame:
+    """The rows of ``runs`` whose fields equal the selector's (``kd`` as a flag, the rest
+    compared as text, so that 6 and "6" or True and "True" select the same runs)."""
     keep = pd.Series(True, index=runs.index)
     for key, value in selector.items():
         if key == "kd":
@@ -87,7 +89,7 @@ def run_table(final: pd.DataFrame) -> pd.DataFrame:
 
 
 def _by_seed(runs: pd.DataFrame, selector: Selector, what: str) -> dict[Any, str]:
-    chosen = _matches(runs, selector)
+    chosen = matches(runs, selector)
     if chosen.empty:
         return {}
     if (chosen["role"] == vocab.TEACHER).all():
@@ -236,5 +238,5 @@ def write(claims: Sequence[Claim], folder: str | Path, name: str, title: str,
     return md, page
 
 
-__all__ = ["Claim", "verdict", "contrast", "at_chance", "chance_note", "table", "markdown",
+__all__ = ["Claim", "verdict", "contrast", "matches", "at_chance", "chance_note", "table", "markdown",
            "html_page", "write", "HOLDS", "NOT_SHOWN", "REVERSED", "group_languages"]

@@ -233,3 +233,32 @@ def test_standalone_html_renders_offline_and_the_dropdown_keeps_the_title(lab, d
          if b.get_attribute("textContent").strip() == "test").click()
     B.wait_for(lambda: title() == "Score per language · test", what="the title after the choice")
     assert not B.console_errors(driver, IGNORED_CONSOLE)
+
+
+def test_explorer_over_notebook_05_compares_prediction_losses_and_vocabularies(lab, driver):
+    """Notebook 05's own records (its experiment on the smoke preset): the explorer offers
+    its fields as comparisons, and choosing one redraws the one figure with one series per
+    value, named in the paper's words."""
+    from kitlib import experiments, params
+
+    runs = lab.root / "runs05"
+    experiments.run(params.load_params("05", "smoke", out_dir=str(runs), progress=False))
+    B.write_notebook(lab.root / "explore05.ipynb", [
+        f"import kitlib\nkitlib.explore({str(runs)!r}, notebook='05_open_questions')"])
+    B.open_and_run(driver, lab, "explore05.ipynb", 1)
+    assert not B.errors_in_outputs(driver)
+    cell = B.cell(driver, 0)
+    B.wait_for(lambda: len(B.figures_in(cell)) == 1, what="the explorer's figure")
+    B.console_errors(driver, IGNORED_CONSOLE)
+    for option, values in (("KD prediction loss", ("kl:1", "kl:2", "mse")),
+                           ("vocabulary", ("trimmed", "full"))):
+        before = shown(driver, cell)
+        choose(driver, cell, "compare", option)
+        after = B.wait_for(lambda: (lambda s: s if s and s != before else None)(
+            shown(driver, cell)), timeout=30, what=f"the figure to change for {option}")
+        names = [trace[0] for trace in json.loads(after)["data"]]
+        for value in values:
+            assert any(name.split(" / ")[0] == value for name in names), (value, names)
+        assert len(B.figures_in(cell)) == 1
+        assert not B.console_errors(driver, IGNORED_CONSOLE)
+    driver.save_screenshot(str(_shots(lab) / "explorer-05-vocabulary.png"))

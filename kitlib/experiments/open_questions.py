@@ -207,14 +207,9 @@ def _cell(P: RunParams, question: str, **values: Any) -> dict:
 
 
 def select(df: pd.DataFrame, selector: dict) -> pd.DataFrame:
-    """The records of ``df`` (with :func:`_cells` columns) that match ``selector``."""
-    keep = pd.Series(True, index=df.index)
-    for key, value in selector.items():
-        if key == "kd":
-            keep &= df[key].astype(bool) == bool(value)
-        else:
-            keep &= df[key].astype(str) == str(value)
-    return df[keep]
+    """The records of ``df`` (with :func:`_cells` columns) that match ``selector``, by the
+    claims' own rule (``kitlib.claims.matches``)."""
+    return claims.matches(df, selector)
 
 
 def question_runs(df: pd.DataFrame, P: RunParams, question: str) -> pd.DataFrame:
