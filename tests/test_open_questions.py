@@ -228,3 +228,21 @@ def test_best_and_worst_are_picked_on_dev_not_on_test():
     best, worst = oq._best_and_worst(pd.DataFrame(rows), P, "layers", "layer_map",
                                      ["alternate", "first_k", "last_k"])
     assert (best, worst) == ("alternate", "first_k")
+
+
+def test_a_student_copied_with_reversed_gets_no_unsorted_warning(tiny):
+    """The experiments build students through ``student_from``: a named "reversed" map is
+    unsorted on purpose and must not warn (an explicit unsorted list still does)."""
+    from types import SimpleNamespace
+
+    from kitlib.experiments.teachers import student_from
+
+    _, _, model, _ = tiny
+    s = SimpleNamespace(P=SimpleNamespace(values={"layer_map_seed": 0}))
+    teacher = SimpleNamespace(model=model)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        _, _, layers = student_from(s, teacher, "from-teacher", "reversed", 2, 0)
+    assert layers == [3, 1]
+    with pytest.warns(UserWarning, match="not sorted"):
+        student_from(s, teacher, "from-teacher", [3, 1], 2, 0)

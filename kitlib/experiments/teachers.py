@@ -218,8 +218,12 @@ def student_from(s: Setting, teacher: Teacher, init: str, layer_map: Any, num_la
 
     base = pretrained_base(s, teacher) if init == vocab.FROM_BASE else None
     n_teacher = teacher.model.config.num_hidden_layers
-    layer_ids = models.resolve_layer_map(layer_map, n_teacher, num_layers,
-                                         seed=s.P.values.get("layer_map_seed", 0))
-    student, provenance = models.build_student(teacher.model, init=init, layer_map=layer_ids,
-                                               num_layers=num_layers, base=base, seed=seed)
+    map_seed = s.P.values.get("layer_map_seed", 0)
+    # build_student resolves the map itself (and warns once about an unsorted explicit
+    # list); the name goes to it as a name, so that "reversed" does not warn
+    layer_ids = models.resolve_layer_map(layer_map, n_teacher, num_layers, seed=map_seed,
+                                         warn_unsorted=False)
+    student, provenance = models.build_student(teacher.model, init=init, layer_map=layer_map,
+                                               num_layers=num_layers, base=base, seed=seed,
+                                               layer_map_seed=map_seed)
     return student, provenance, list(layer_ids)
