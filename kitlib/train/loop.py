@@ -167,7 +167,9 @@ def train(model: Any, tokenizer: Any, data: TaskData, cfg: TrainConfig, *, kd: A
     model.train()
     start = time.perf_counter()
     emit = _Emitter(on_records if accelerator.is_main_process else None)
-    losses = LossLog(plan.steps_per_epoch, start)
+    losses = LossLog(plan.steps_per_epoch, start,
+                     (lambda t: accelerator.reduce(t, reduction="mean"))
+                     if accelerator.num_processes > 1 else None)
     evaluator = Evaluator(tokenizer, data, eval_split, cfg, plan.steps_per_epoch, start)
     stopper = EarlyStopping(cfg, data.task)
     bar = tqdm(total=plan.total_steps, desc="KD" if kd else "fine-tune",
@@ -363,12 +365,18 @@ class LossLog:
     per window instead of per micro-batch and term keeps the GPU busy. The flushed records
     are the same numbers as reading each value at once: each step's loss is the sum over its
     micro-batches of loss / n_micro; a window's record is the mean over its steps (stderr:
-    their standard deviation / sqrt(steps)). A non-finite loss stops training there, naming
-    the first step it appeared in.
+    their standard deviation / sqrt(steps)). With several processes (``reduce``: the mean
+    over processes) a step's loss is the mean over every process's micro-batches, as one
+    process with that many accumulated micro-batches would log it; before, the main process
+    logged only its own. A non-finite loss stops training there, naming the first step it
+    appeared in.
     """
 
-    def __init__(self, steps_per_epoch: int, start: float) -> None:
+    def __init__(self, steps_per_epoch: int, start: float,
+                 reduce: Callable[[torch.Tensor], torch.Tensor] | None = None) -> None:
         self.steps_per_epoch, self.start = steps_per_epoch, start
+        # several processes: each saw its own micro-batches; the step's loss is their mean
+        self.reduce = reduce
         self._values: list[torch.Tensor] = []   # every micro-batch's loss and term values
         self._layout: list[tuple[int, str, int]] = []  # (step, "" or term, n_micro) per value
         self._step_terms: list[tuple[str, torch.Tensor, int]] = []
@@ -390,7 +398,10 @@ class LossLog:
 
     def flush(self, step: int) -> list[dict]:
         """``train_loss`` (and ``train_loss_<term>``) records of the window ending at ``step``."""
-        values = torch.stack([v.float() for v in self._values]).tolist() if self._values else []
+        stacked = torch.stack([v.float() for v in self._values]) if self._values else None
+        if stacked is not None and self.reduce is not None:
+            stacked = self.reduce(stacked)
+        values = stacked.tolist() if stacked is not None else []
         per_step: dict[str, dict[int, float]] = {}
         for value, (at, term, n) in zip(values, self._layout):
             if not math.isfinite(value):
