@@ -199,10 +199,8 @@ def _cell(P: RunParams, question: str, **values: Any) -> dict:
         base.update(kd=True, depth=str(P.num_layers), layer_map=map_text(P.layer_map),
                     pred_loss=pred_loss_of(P))
     base.update(values)
-    if base.get("kd") is True and question == "depth":
-        base.setdefault("pred_loss", pred_loss_of(P))
-    elif question == "depth" and base.get("kd") is False:
-        base.setdefault("pred_loss", "")
+    if question == "depth":  # a depth cell is with or without KD: no KD has no loss setting
+        base.setdefault("pred_loss", pred_loss_of(P) if base.get("kd") else "")
     return base
 
 
@@ -213,8 +211,8 @@ def select(df: pd.DataFrame, selector: dict) -> pd.DataFrame:
 
 
 def question_runs(df: pd.DataFrame, P: RunParams, question: str) -> pd.DataFrame:
-    """The records (every split and metric) of one question's runs, plus the teacher's."""
-    df = _cells(df)
+    """The records (every split and metric) of one question's runs, plus the teacher's;
+    ``df`` holds the selection columns of :func:`_cells`."""
     parts = [df[df.role == vocab.TEACHER]]
     if question == "depth":
         for init in COMPARED_INITS:
@@ -247,14 +245,15 @@ def question_runs(df: pd.DataFrame, P: RunParams, question: str) -> pd.DataFrame
     return out.drop_duplicates().reset_index(drop=True)
 
 
-def with_sizes(final: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
-    """Final scores with each run's size, inference speed and step time as columns."""
-    measured = [f"{vocab.PARAMS_PREFIX}total", f"{vocab.PARAMS_PREFIX}non_embedding",
-                vocab.INFERENCE_SPEED, vocab.STEP_TIME]
-    per_run = (df[df.metric.isin(measured)].pivot_table(index="run_id", columns="metric",
-                                                         values="value", aggfunc="first"))
-    per_run = per_run.reindex(columns=measured)
-    return final.merge(per_run, left_on="run_id", right_index=True, how="left")
+MEASURED = [f"{vocab.PARAMS_PREFIX}total", f"{vocab.PARAMS_PREFIX}non_embedding",
+            vocab.INFERENCE_SPEED, vocab.STEP_TIME]
+
+
+def measured_per_run(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per run: its size, inference speed and step time (:data:`MEASURED`)."""
+    per_run = df[df.metric.isin(MEASURED)].pivot_table(index="run_id", columns="metric",
+                                                       values="value", aggfunc="first")
+    return per_run.reindex(columns=MEASURED)
 
 
 # --------------------------------------------------------------------------- tables
@@ -265,16 +264,18 @@ def tables(df: pd.DataFrame, P: RunParams) -> dict[str, pd.DataFrame]:
     if df.empty:
         return {}
     metric = vocab.main_metric(df.task.iloc[0])
+    cells, sizes = _cells(df), measured_per_run(df)
     out: dict[str, pd.DataFrame] = {}
     for q in (*vocab.QUESTIONS, "zero_training"):
-        out[f"{q}_runs"] = question_runs(df, P, q)
+        out[f"{q}_runs"] = question_runs(cells, P, q)
 
     def final_of(q: str) -> pd.DataFrame:
         f = final_scores(out[f"{q}_runs"], "test")
-        return with_sizes(f[f.metric == metric], df) if not f.empty else f
+        f = f[f.metric == metric] if not f.empty else f
+        return f.merge(sizes, left_on="run_id", right_index=True, how="left")
 
     depth = final_of("depth")
-    out["depth_runs"] = _depth_plot_records(out["depth_runs"], depth, metric)
+    out["depth_runs"] = _depth_plot_records(depth)
     students = depth[depth.role == vocab.STUDENT].copy()
     if not students.empty:
         students["KD"] = students.kd.map(vocab.kd_label)
@@ -302,17 +303,13 @@ def tables(df: pd.DataFrame, P: RunParams) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _depth_plot_records(runs: pd.DataFrame, final: pd.DataFrame, metric: str) -> pd.DataFrame:
-    """Question 1's test scores with the non-embedding parameter count as a column (x of
-    the score-vs-size plot)."""
+def _depth_plot_records(final: pd.DataFrame) -> pd.DataFrame:
+    """Question 1's final test scores with the non-embedding parameter count as the column
+    "non-embedding params" (x of the score-vs-size plot). The other measured columns are
+    left out: they differ between seeds, and the plots would split a line by them."""
     column = f"{vocab.PARAMS_PREFIX}non_embedding"
-    if final.empty:
-        return runs
-    sizes = final.drop_duplicates("run_id").set_index("run_id")[column]
-    test = runs[(runs.split == "test") & (runs.metric == metric)].copy()
-    test = final_scores(test, "test")
-    test["non-embedding params"] = test.run_id.map(sizes)
-    return test.reset_index(drop=True)
+    return (final.drop(columns=[c for c in MEASURED if c != column])
+            .rename(columns={column: "non-embedding params"}).reset_index(drop=True))
 
 
 def _layers_tables(final: pd.DataFrame, zero: pd.DataFrame,

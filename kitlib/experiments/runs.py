@@ -176,7 +176,7 @@ def train_and_test(s: Setting, student: Any, teacher: Teacher, data: Any, cfg: A
     return model
 
 
-def size_and_speed(model: Any, tokenizer: Any, data: Any, cfg: Any, step: int = 0) -> list[dict]:
+def size_and_speed(model: Any, tokenizer: Any, data: Any, cfg: Any) -> list[dict]:
     """Records of a model's size (``params_total`` / ``_embeddings`` / ``_non_embedding``)
     and its measured inference speed on test (``examples_per_s``, best of 3 passes), on the
     ``model`` split so that they never mix with scores."""
@@ -187,7 +187,7 @@ def size_and_speed(model: Any, tokenizer: Any, data: Any, cfg: Any, step: int = 
                                   max_length=cfg.max_length, mixed_precision=cfg.mixed_precision)
     rows = [(f"{vocab.PARAMS_PREFIX}{k}", float(v), None) for k, v in counts.items()]
     rows.append((vocab.INFERENCE_SPEED, float(speed["examples_per_s"]), int(speed["n"])))
-    return [{"step": step, "epoch": None, "split": "model", "lang": vocab.ALL,
+    return [{"step": 0, "epoch": None, "split": "model", "lang": vocab.ALL,
              "lang_group": vocab.ALL, "metric": metric, "value": value, "n": n,
              "stderr": None, "wall_s": speed["seconds"] if n else 0.0}
             for metric, value, n in rows]

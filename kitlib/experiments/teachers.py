@@ -202,7 +202,7 @@ def full_vocabulary_teacher(s: Setting, teacher: Teacher) -> Teacher:
         data = teacher.data
         base = models.load_task_model(s.ref, data.task, len(data.label_names))
         model = models.full_vocabulary(teacher.model, vocab_map, base.get_input_embeddings())
-        del base
+        s.bases[key] = base  # untrimmed, fresh head: exactly pretrained_base of this twin
         tokenizer = getattr(teacher.tokenizer, "base", teacher.tokenizer)
         s.teachers[key] = Teacher(model, tokenizer, key, data, teacher.ref,
                                   dev_records=teacher.dev_records, weak=teacher.weak,
