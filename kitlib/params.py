@@ -297,6 +297,18 @@ SCHEMA: dict[str, Spec] = {
                     "results folder: records, run metadata, HTML figures"),
     "redo": Spec(False, _bool, ALL, "rerun runs whose records are already complete"),
     "progress": Spec(True, _bool, ALL, "show tqdm progress bars"),
+    # how the grid's runs are executed (README "Scale out")
+    "executor": Spec("local", _choice("local", "ray"), ALL,
+                     "local: the runs one after another in this process; ray: each run a Ray "
+                     "task (out_dir and KITLIB_CACHE on a filesystem every node sees)"),
+    "ray_address": Spec(None, _str(optional=True), ALL,
+                        "executor ray: null starts a local Ray instance, 'auto' or "
+                        "'host:port' / 'ray://host:port' joins a running cluster"),
+    "cpus_per_run": Spec(1, _int(1), ALL,
+                         "executor ray: CPU cores Ray reserves for each run (= its torch threads)"),
+    "gpus_per_run": Spec(0.0, _float(0), ALL,
+                         "executor ray: GPUs Ray reserves for each run (0: CPU runs; 1 on a "
+                         "GPU cluster)"),
     # data
     "dataset": Spec("pocket-intent", _str(), ALL, "dataset registry name (kitlib.data.DATASETS)"),
     "languages": Spec("all", _languages, ALL, "evaluation languages: group name or codes"),
@@ -552,6 +564,9 @@ def _check_cross(nb: str, v: dict) -> None:
                 and len(v[key]) != v["num_layers"]:
             raise bad_value(key, v[key], f"a list of {v['num_layers']} teacher layer indices "
                             f"(num_layers={v['num_layers']}), or a layer-map name")
+    if v["executor"] != "ray" and v["ray_address"] is not None:
+        raise bad_value("ray_address", v["ray_address"], "null with executor 'local'",
+                        hint="Set executor: ray to run the grid on Ray.")
     if nb == "05_open_questions":
         if v["question_seeds"] > len(v["seeds"]):
             raise bad_value("question_seeds", v["question_seeds"],

@@ -156,6 +156,24 @@ def atomic_dir(path: str | os.PathLike) -> Iterator[Path]:
         raise
 
 
+@contextlib.contextmanager
+def build_lock(path: str | os.PathLike) -> Iterator[None]:
+    """Hold the exclusive lock on building the cache entry ``path`` (a sibling file
+    ``<name>.lock``, an OS file lock, so also across the nodes of a shared filesystem that
+    supports locking).
+
+    Why: under ``executor: ray`` several runs that need the same entry (the KD runs of one
+    teacher share its output cache) start at once. Checking for the entry and building it
+    inside this lock makes the first run build it and the others wait and then open it,
+    instead of each computing it and swapping the folder under the others' feet."""
+    from filelock import FileLock
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(path.parent / f"{path.name}.lock")):
+        yield
+
+
 MANIFEST = "kitlib_manifest.json"
 
 

@@ -12,9 +12,11 @@ Everything here is deterministic: the same arguments give the same files and the
 """
 from __future__ import annotations
 
+import functools
+import os
 import random
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from kitlib.data.types import Example, TaskData
 from kitlib.errors import bad_value
@@ -464,3 +466,28 @@ def write_uner_like(folder: str | Path, *, o_share: float = 0.95, train_sentence
             (sub / f"{treebank}-ud-{split}.iob2").write_text("\n".join(lines) + "\n",
                                                             encoding="utf-8")
     return root
+
+
+# ---------------------------------------------------------------------------------------------
+# Injected failures for the Ray executor's tests.
+# ---------------------------------------------------------------------------------------------
+def crash_worker_on_run(run_id: str) -> Callable[[], None]:
+    """A Ray ``worker_process_setup_hook`` under which a worker process dies (``os._exit``,
+    as if killed: no exception, no cleanup) when it is about to run ``run_id``.
+
+    Why here and not in the test file: the hook is pickled by reference, so it must live in
+    a module every Ray worker can import."""
+    return functools.partial(_install_crash, run_id)
+
+
+def _install_crash(run_id: str) -> None:
+    from kitlib.experiments import runs
+
+    run_plan = runs.run_plan
+
+    def crashing_run_plan(s, plan):
+        if plan.run_id == run_id:
+            os._exit(3)
+        return run_plan(s, plan)
+
+    runs.run_plan = crashing_run_plan

@@ -35,7 +35,7 @@ import torch
 
 from kitlib.data.types import TaskData
 from kitlib.errors import CacheError, KitError, bad_value
-from kitlib.paths import (atomic_dir, atomic_write_text, cache_dir, stable_hash,
+from kitlib.paths import (atomic_dir, atomic_write_text, build_lock, cache_dir, stable_hash,
                           verify_manifest, write_manifest)
 
 SPLITS = ("train", "dev", "test")
@@ -143,16 +143,17 @@ class TeacherCache:
         from kitlib.train.encoding import encode
 
         encoded = {s: encode(data.split(s), tokenizer, data.task, max_length) for s in splits}
-        self.hit = (self.path / "meta.json").exists()
-        if self.hit:
-            try:
-                self._open(encoded)
-                return
-            except CacheError as err:  # corrupt: never used, recomputed
-                warnings.warn(f"{err} Recomputing it.", stacklevel=2)
-                self.hit = False
-        self._compute(teacher, tokenizer, encoded, batch_size, self._dtype, progress)
-        self._open(encoded)
+        with build_lock(self.path):  # concurrent runs (executor ray): one computes, all open
+            self.hit = (self.path / "meta.json").exists()
+            if self.hit:
+                try:
+                    self._open(encoded)
+                    return
+                except CacheError as err:  # corrupt: never used, recomputed
+                    warnings.warn(f"{err} Recomputing it.", stacklevel=2)
+                    self.hit = False
+            self._compute(teacher, tokenizer, encoded, batch_size, self._dtype, progress)
+            self._open(encoded)
 
     # -- building -------------------------------------------------------------------------
     def _compute(self, teacher, tokenizer, encoded, batch_size, dtype, progress) -> None:

@@ -67,18 +67,26 @@ def _depths(P: RunParams) -> list[int]:
     return P.num_layers if isinstance(P.num_layers, list) else [P.num_layers]
 
 
+def plans_of(s: Setting) -> list[Plan]:
+    """The runs of notebook 01, in order: the teacher (dev scores and curve) and one
+    zero-training student per depth x layer map. Builds (or loads) the teacher first."""
+    load_data(s)
+    teacher = shared_teacher(s)
+    plans = [_teacher_plan(s, teacher), _teacher_curve_plan(s, teacher)]
+    for depth in _depths(s.P):
+        for layer_map in s.P.layer_maps:
+            plans.append(_student_plan(s, teacher, layer_map, depth))
+    return plans
+
+
 def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
     """Every run notebook 01 promises; tables ``params``, ``provenance``, ``zero_training``,
     ``zero_training_records``, ``similarity``, ``summary``; ``extra["lab"]`` is the
     :class:`AnatomyLab` for the layer picker."""
     s = open_setting(P, out_dir)
-    data = load_data(s)
-    teacher = shared_teacher(s)
+    plans = plans_of(s)
+    teacher = shared_teacher(s)  # held in memory by plans_of
     n_teacher = teacher.model.config.num_hidden_layers
-    plans = [_teacher_plan(s, teacher), _teacher_curve_plan(s, teacher)]
-    for depth in _depths(P):
-        for layer_map in P.layer_maps:
-            plans.append(_student_plan(s, teacher, layer_map, depth))
     done, skipped = execute(s, plans, "01 anatomy")
     ids = [p.run_id for p in plans]
     df = results_of(s, ids)

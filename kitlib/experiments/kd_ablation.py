@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from kitlib import claims, vocab
-from kitlib.experiments.runs import execute, student_plan, teacher_plan
-from kitlib.experiments.setting import load_data, open_setting
+from kitlib.experiments.runs import Plan, execute, student_plan, teacher_plan
+from kitlib.experiments.setting import Setting, load_data, open_setting
 from kitlib.experiments.tables import (ExperimentResult, final_scores, mean_table, model_label,
                                        results_of, with_claims)
 from kitlib.experiments.teachers import shared_teacher
@@ -19,11 +19,10 @@ from kitlib.params import RunParams
 from kitlib.results import load_outcomes
 
 
-def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
-    """Every run notebook 02 promises; returns its records and tables
-    (``main``, ``ablation_runs``, ``per_language``, ``attribution``, ``ablation``,
-    ``summary``)."""
-    s = open_setting(P, out_dir)
+def plans_of(s: Setting) -> list[Plan]:
+    """The runs of notebook 02, in order: the teacher, init x {no KD, KD} x seeds, and the
+    KD-term ablation of from-teacher. Builds (or loads) the shared teacher first."""
+    P = s.P
     data = load_data(s)
     teacher = shared_teacher(s)
     plans = [teacher_plan(s, teacher)]
@@ -38,6 +37,15 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
                     continue  # the same run as the main grid's from-teacher + KD
                 plans.append(student_plan(s, teacher, data, init=vocab.FROM_TEACHER,
                                           seed=seed, kd_terms=list(terms)))
+    return plans
+
+
+def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
+    """Every run notebook 02 promises; returns its records and tables
+    (``main``, ``ablation_runs``, ``per_language``, ``attribution``, ``ablation``,
+    ``summary``)."""
+    s = open_setting(P, out_dir)
+    plans = plans_of(s)
     done, skipped = execute(s, plans, "02 KD ablation")
     ids = [p.run_id for p in plans]
     df = results_of(s, ids)

@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from kitlib import claims, vocab
-from kitlib.experiments.runs import execute, student_plan, teacher_plan
-from kitlib.experiments.setting import load_data, open_setting
+from kitlib.experiments.runs import Plan, execute, student_plan, teacher_plan
+from kitlib.experiments.setting import Setting, load_data, open_setting
 from kitlib.experiments.tables import (ExperimentResult, final_scores, mean_table, results_of,
                                        with_claims)
 from kitlib.experiments.teachers import shared_teacher
@@ -28,10 +28,10 @@ from kitlib.results import load_outcomes
 STEPS_TO_TARGET = "steps_to_target"
 
 
-def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
-    """Every run notebook 04 promises; tables ``steps_to_target``, ``reach``, ``final``,
-    ``summary``."""
-    s = open_setting(P, out_dir)
+def plans_of(s: Setting) -> list[Plan]:
+    """The runs of notebook 04, in order: the teacher(s) and, per subset, the students
+    (init x seeds, with KD). Builds (or loads) the teacher(s) first."""
+    P = s.P
     plans = []
     teacher_full = None
     if P.teacher_data == "full":
@@ -49,6 +49,14 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
             for init in P.inits:
                 plans.append(student_plan(s, teacher, data, init=init, seed=seed,
                                           kd_terms=list(P.kd_terms), subset=subset))
+    return plans
+
+
+def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
+    """Every run notebook 04 promises; tables ``steps_to_target``, ``reach``, ``final``,
+    ``summary``."""
+    s = open_setting(P, out_dir)
+    plans = plans_of(s)
     done, skipped = execute(s, plans, "04 learning speed")
     ids = [p.run_id for p in plans]
     df = results_of(s, ids)

@@ -110,9 +110,12 @@ def zero_training_plan(s: Setting, teacher: Teacher, data: Any, *, layer_map: An
     return Plan(run_id(P, label, **spec), label, fields, do)
 
 
-def plans_of(s: Setting, teacher: Teacher, data: Any) -> list[Plan]:
-    """Every run the four questions promise, in order, each run once."""
+def plans_of(s: Setting) -> list[Plan]:
+    """Every run the four questions promise, in order, each run once. Builds (or loads) the
+    shared teacher and its vocabulary twins first."""
     P = s.P
+    data = load_data(s)
+    teacher = shared_teacher(s)
     seeds = list(P.seeds[:P.question_seeds])
     plans = [teacher_plan(s, teacher)]
     for seed in seeds:  # 1. depth
@@ -149,9 +152,7 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
     (``depth``, ``layers``, ``layer_winners``, ``pred_loss``, ``trimming`` and the
     plot-ready ``*_runs`` frames)."""
     s = open_setting(P, out_dir)
-    data = load_data(s)
-    teacher = shared_teacher(s)
-    plans = plans_of(s, teacher, data)
+    plans = plans_of(s)
     done, skipped = execute(s, plans, "05 open questions")
     ids = [p.run_id for p in plans]
     df = results_of(s, ids)

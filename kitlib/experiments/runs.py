@@ -22,7 +22,8 @@ from kitlib.results import run_meta
 
 # Grid parameters: they choose WHICH runs a notebook does, not how one run is done, so they
 # are not part of a run's key (adding a seed must not redo the other seeds).
-_GRID_KEYS = {"out_dir", "redo", "progress", "inits", "kd", "kd_ablation", "seeds", "subset",
+_GRID_KEYS = {"out_dir", "redo", "progress", "executor", "ray_address", "cpus_per_run",
+              "gpus_per_run", "inits", "kd", "kd_ablation", "seeds", "subset",
               "train_languages", "layer_maps", "target_fraction", "num_layers", "layer_map",
               "teacher_data", "question_seeds", "depths", "strategy_depth", "strategies",
               "pred_losses", "trim_choices"}
@@ -94,27 +95,41 @@ class Plan:
     meta: dict = field(default_factory=dict)
 
 
+def run_plan(s: Setting, plan: Plan) -> None:
+    """Run one plan and write its records to the store when it finishes (nothing of it is
+    written if it raises). The one way a run is done, by every executor."""
+    meta = run_meta(s.P.to_dict(), label=plan.label, **plan.meta)
+    with s.store.run(plan.run_id, meta) as run, text_progress():
+        plan.do(Sink(run, plan.fields))
+
+
 def execute(s: Setting, plans: list[Plan], desc: str) -> tuple[list[str], list[str]]:
     """Run every plan not already complete (unless ``redo``); records go to the store.
 
-    Returns (run ids done now, run ids skipped as complete). A plan that raises writes
-    nothing and the exception propagates (rerunning resumes from it).
+    ``executor`` says how: ``local`` runs them one after another here, and a plan that
+    raises writes nothing and the exception propagates (rerunning resumes from it); ``ray``
+    runs each as a Ray task (:mod:`kitlib.experiments.ray_grid`), lets the others finish
+    when one fails, and then raises one error naming every failed run.
+
+    Returns (run ids done now, run ids skipped as complete).
     """
     from tqdm.std import tqdm
 
-    done = []
     todo = [p for p in plans if s.P.redo or not s.store.is_complete(p.run_id)]
     skipped = [p.run_id for p in plans if p not in todo]
     if skipped:
         s.log(f"{desc}: {len(skipped)} of {len(plans)} runs already complete in "
               f"{s.store.root} (set redo=True to rerun them)")
+    if s.P.values.get("executor", "local") == "ray":
+        from kitlib.experiments import ray_grid
+
+        return ray_grid.execute_on_ray(s, todo, desc), skipped
+    done = []
     bar = tqdm(todo, desc=desc, unit="run", disable=not s.progress)
     for plan in bar:
         bar.set_postfix_str(plan.label)
         s.log(f"run {plan.run_id}: {plan.label}")
-        meta = run_meta(s.P.to_dict(), label=plan.label, **plan.meta)
-        with s.store.run(plan.run_id, meta) as run, text_progress():
-            plan.do(Sink(run, plan.fields))
+        run_plan(s, plan)
         done.append(plan.run_id)
     return done, skipped
 

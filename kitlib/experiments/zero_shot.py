@@ -14,8 +14,8 @@ import math
 import pandas as pd
 
 from kitlib import claims, vocab
-from kitlib.experiments.runs import execute, student_plan, teacher_plan
-from kitlib.experiments.setting import load_data, open_setting
+from kitlib.experiments.runs import Plan, execute, student_plan, teacher_plan
+from kitlib.experiments.setting import Setting, load_data, open_setting
 from kitlib.experiments.tables import (ExperimentResult, final_scores, model_label, results_of,
                                        with_claims)
 from kitlib.experiments.teachers import shared_teacher
@@ -29,10 +29,10 @@ def scenario_name(scenario) -> str:
     return scenario if isinstance(scenario, str) else "+".join(scenario)
 
 
-def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
-    """Every run notebook 03 promises; tables ``scores``, ``transfer_gap``,
-    ``gap_records``, ``seen_unseen``, ``summary``."""
-    s = open_setting(P, out_dir)
+def plans_of(s: Setting) -> list[Plan]:
+    """The runs of notebook 03, in order: per training scenario, its teacher and the
+    students (init x seeds, with KD). Builds (or loads) each scenario's teacher first."""
+    P = s.P
     plans = []
     for scenario in P.train_languages:
         name = scenario_name(scenario)
@@ -45,6 +45,14 @@ def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
             for init in P.inits:
                 plans.append(student_plan(s, teacher, data, init=init, seed=seed,
                                           kd_terms=list(P.kd_terms), scenario=name))
+    return plans
+
+
+def run(P: RunParams, out_dir: str | None = None) -> ExperimentResult:
+    """Every run notebook 03 promises; tables ``scores``, ``transfer_gap``,
+    ``gap_records``, ``seen_unseen``, ``summary``."""
+    s = open_setting(P, out_dir)
+    plans = plans_of(s)
     done, skipped = execute(s, plans, "03 zero-shot")
     ids = [p.run_id for p in plans]
     df = results_of(s, ids)

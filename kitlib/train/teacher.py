@@ -24,8 +24,8 @@ import torch
 
 from kitlib.data.types import TaskData
 from kitlib.errors import CacheError, bad_value
-from kitlib.paths import (MANIFEST, atomic_write_text, cache_dir, sha256_file, stable_hash,
-                          verify_manifest, write_manifest)
+from kitlib.paths import (MANIFEST, atomic_write_text, build_lock, cache_dir, sha256_file,
+                          stable_hash, verify_manifest, write_manifest)
 
 from .config import TrainConfig
 
@@ -145,14 +145,15 @@ def get_teacher(ref: Any, data: TaskData, cfg: TrainConfig, *, trim: bool = True
         raise bad_value("trim", trim, [True, False])
     teacher_id = teacher_key(ref, data, cfg, trim)
     folder = teacher_dir(teacher_id)
-    if not (folder / "teacher.json").exists():
-        _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress)
-    try:
-        model, tokenizer = _load_cached(folder, data.task)
-    except CacheError as err:  # a corrupt entry is a miss: never used, rebuilt
-        warnings.warn(f"{err} Fine-tuning the teacher again.", stacklevel=2)
-        _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress)
-        model, tokenizer = _load_cached(folder, data.task)
+    with build_lock(folder):  # fine-tuned exactly once, also by concurrent processes
+        if not (folder / "teacher.json").exists():
+            _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress)
+        try:
+            model, tokenizer = _load_cached(folder, data.task)
+        except CacheError as err:  # a corrupt entry is a miss: never used, rebuilt
+            warnings.warn(f"{err} Fine-tuning the teacher again.", stacklevel=2)
+            _fine_tune(ref, data, cfg, trim, folder, teacher_id, progress)
+            model, tokenizer = _load_cached(folder, data.task)
     model.kit_vocab_map = teacher_vocab_map(teacher_id)
     return model, tokenizer, teacher_id
 
