@@ -69,7 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kitlib",
                                      description="Privileged Students study kit")
     sub = parser.add_subparsers(dest="command", required=True)
-    ra = sub.add_parser("run-all", help="execute all five notebooks in order with papermill")
+    ra = sub.add_parser(
+        "run-all", help="execute all five notebooks in order with papermill",
+        epilog="Each notebook's grid runs as its preset's executor says: local (one run after "
+               "another) or ray (each run a Ray task; ray_address, cpus_per_run, gpus_per_run). "
+               "One run spread over several GPUs (Accelerate's num_processes) is not available "
+               "from run-all yet; see README 'Scale out'.")
     ra.add_argument("--params", default="pocket",
                     help="preset name in params/ or a YAML path (default: pocket)")
     ra.add_argument("--out", default="runs", help="results folder (default: runs/)")

@@ -12,7 +12,6 @@ Everything here is deterministic: the same arguments give the same files and the
 """
 from __future__ import annotations
 
-import functools
 import os
 import random
 from pathlib import Path
@@ -475,9 +474,12 @@ def crash_worker_on_run(run_id: str) -> Callable[[], None]:
     """A Ray ``worker_process_setup_hook`` under which a worker process dies (``os._exit``,
     as if killed: no exception, no cleanup) when it is about to run ``run_id``.
 
-    Why here and not in the test file: the hook is pickled by reference, so it must live in
-    a module every Ray worker can import."""
-    return functools.partial(_install_crash, run_id)
+    Why here and not in the test file: what the hook calls is pickled by reference, so it
+    must live in a module every Ray worker can import (and Ray wants a named function)."""
+    def install_crash() -> None:
+        _install_crash(run_id)
+
+    return install_crash
 
 
 def _install_crash(run_id: str) -> None:

@@ -199,3 +199,33 @@ def test_a_changed_parameter_the_notebook_ignores_warns_naming_it():
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the preset's own values of other notebooks: quiet
         params.from_notebook("02", dict(params.defaults("02"), subset=[0.01, 0.05, 0.1, 0.2]))
+
+
+def test_executor_names_the_allowed_ones():
+    msg = _error(executor="dask")
+    assert "executor" in msg and "'local'" in msg and "'ray'" in msg
+
+
+def test_ray_address_without_the_ray_executor_is_refused():
+    msg = _error(ray_address="auto")
+    assert "ray_address" in msg and "executor" in msg
+    assert params.load_params("04_learning_speed", executor="ray",
+                              ray_address="auto").ray_address == "auto"
+
+
+@pytest.mark.parametrize("key,value", [("cpus_per_run", 0), ("cpus_per_run", 1.5),
+                                       ("gpus_per_run", -1), ("gpus_per_run", "one")])
+def test_resources_per_run_must_be_counts(key, value):
+    msg = _error(executor="ray", **{key: value})
+    assert key in msg and (repr(value) in msg or str(value) in msg)
+
+
+def test_executor_keys_do_not_change_run_ids():
+    """The executor decides how the runs are done, not which runs: a grid done on Ray is
+    the same runs as done locally (and resumes either way)."""
+    from kitlib.experiments.runs import run_id
+
+    local = params.load_params("02_kd_ablation")
+    ray = params.load_params("02_kd_ablation", executor="ray", ray_address="auto",
+                             cpus_per_run=4, gpus_per_run=1)
+    assert run_id(local, "x", seed=1) == run_id(ray, "x", seed=1)

@@ -54,3 +54,35 @@ def test_atomic_writers_sweep_before_writing(tmp_path):
         assert tmp.name.startswith(f".entry.{_HOST}-{os.getpid()}.")
     assert (tmp_path / "entry" / "done.txt").read_text() == "ok" and not left_dir.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_build_lock_makes_a_second_builder_wait_for_the_first(tmp_path):
+    """Another process holds the lock on an entry: this one gets it only after that one has
+    finished building (what the concurrent Ray runs of a grid rely on). Checked by order of
+    events in a log file, not by timing."""
+    from kitlib.paths import build_lock
+
+    entry, log = tmp_path / "cache" / "entry", tmp_path / "log.txt"
+    child = subprocess.Popen([sys.executable, "-c", f"""
+import time
+from pathlib import Path
+from kitlib.paths import build_lock
+log = Path({str(log)!r})
+with build_lock({str(entry)!r}):
+    log.write_text("child in\\n")
+    time.sleep(1.0)
+    log.write_text(log.read_text() + "child out\\n")
+"""])
+    try:
+        while not log.exists() and child.poll() is None:
+            time.sleep(0.02)
+        assert log.exists(), "the child never took the lock"
+        with build_lock(entry):
+            seen = log.read_text()
+            log.write_text(seen + "parent in\n")
+    finally:
+        child.wait(timeout=60)
+    assert log.read_text().splitlines() == ["child in", "child out", "parent in"]
+    assert child.returncode == 0
+    assert (tmp_path / "cache" / "entry.lock").exists()  # a sibling; the entry is untouched
+    assert not entry.exists()

@@ -67,7 +67,7 @@ def execute_on_ray(s: Setting, plans: list[Plan], desc: str) -> list[str]:
     cache = str(cache_dir())
     pending = {task.remote(P.notebook, dict(P.values), str(s.store.root), plan.run_id, cache,
                            P.cpus_per_run): plan for plan in plans}
-    s.log(f"{desc}: {len(plans)} runs as Ray tasks ({P.cpus_per_run} CPU, "
+    s.log(f"{desc}: {len(plans)} run{'s' * (len(plans) != 1)} as Ray tasks ({P.cpus_per_run} CPU, "
           f"{P.gpus_per_run:g} GPU each; cluster: {ray.cluster_resources()})")
     ok: set[str] = set()
     failed: list[tuple[str, str]] = []
