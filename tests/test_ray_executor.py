@@ -19,8 +19,6 @@ from kitlib import experiments, params, vocab
 from kitlib.errors import KitError
 from kitlib.results import RUN_COLUMNS, ResultStore, load
 
-pytestmark = pytest.mark.slow
-
 # columns that say how long or where, not what was measured
 NOT_COMPARED = set(RUN_COLUMNS) | {"wall_s"}
 TOLERANCE = 1e-6
@@ -46,6 +44,7 @@ def _comparable(df: pd.DataFrame) -> pd.DataFrame:
     return df[keep].sort_values(keys, key=lambda col: col.astype(str)).reset_index(drop=True)
 
 
+@pytest.mark.slow
 def test_ray_grid_records_equal_the_serial_runs(tmp_path, monkeypatch, ray_session):
     """The serial run uses the session cache; the Ray run a fresh one, so its driver
     fine-tunes the teacher again (once, before the fan-out) and its workers build the
@@ -76,6 +75,7 @@ def test_ray_grid_records_equal_the_serial_runs(tmp_path, monkeypatch, ray_sessi
     assert not [p for p in (cache / "teacher_outputs").iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.slow
 def test_a_dead_worker_fails_its_run_only_and_a_rerun_does_just_that_one(tmp_path,
                                                                         ray_session):
     from kitlib.experiments import kd_ablation
@@ -101,3 +101,20 @@ def test_a_dead_worker_fails_its_run_only_and_a_rerun_does_just_that_one(tmp_pat
     assert result.done == [victim.run_id]
     assert sorted(result.skipped) == sorted(p.run_id for p in plans if p is not victim)
     assert load(tmp_path / "out").run_id.nunique() == len(plans)
+
+
+@pytest.mark.parametrize("make,expected", [
+    (lambda exceptions: exceptions.RayTaskError("run_in_worker", "Traceback ...\nlong",
+                                                ValueError("lr=-1 is not allowed\nhint")),
+     "ValueError: lr=-1 is not allowed"),
+    (lambda exceptions: exceptions.WorkerCrashedError(),
+     "WorkerCrashedError: The worker died unexpectedly"),
+])
+def test_a_failed_run_is_told_by_its_own_error_in_one_line(make, expected):
+    """The run's exception, not Ray's wrapper with its traceback; a dead worker says so."""
+    from ray import exceptions
+
+    from kitlib.experiments.ray_grid import failure_text
+
+    text = failure_text(make(exceptions))
+    assert text.startswith(expected) and "\n" not in text and "Traceback" not in text
