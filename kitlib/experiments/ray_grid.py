@@ -31,14 +31,15 @@ from kitlib.paths import cache_dir, stable_hash
 _WORKER_GRID: dict[str, tuple[Setting, dict[str, Plan]]] = {}
 
 
-def connect(P: Any) -> None:
+def connect(P: Any) -> bool:
     """Join Ray: a Ray instance this process already joined is used as it is (a test's or
-    the user's own ``ray.init``); else ``ray_address`` null starts a local instance and
-    ``auto`` / an address joins a running cluster."""
+    the user's own ``ray.init``; returns False); else ``ray_address`` null starts a local
+    instance and ``auto`` / an address joins a running cluster (returns True: the caller
+    disconnects when its grid is done)."""
     import ray
 
     if ray.is_initialized():
-        return
+        return False
     try:
         ray.init(address=P.ray_address, include_dashboard=False, log_to_driver=True)
     except (ConnectionError, RuntimeError, ValueError) as err:
@@ -46,6 +47,7 @@ def connect(P: Any) -> None:
                        f"({type(err).__name__}: {err}). Allowed: null (a local Ray instance), "
                        "'auto' (the cluster this node belongs to) or 'host:port' / "
                        "'ray://host:port' of a running cluster.") from err
+    return True
 
 
 def execute_on_ray(s: Setting, plans: list[Plan], desc: str) -> list[str]:
@@ -53,14 +55,26 @@ def execute_on_ray(s: Setting, plans: list[Plan], desc: str) -> list[str]:
     returns the ids done, in plan order. Progress: runs done / total. When any failed, the
     others still finish, and then one :class:`KitError` lists every failed run id with its
     error (rerunning does only those: the completed runs are in the store)."""
-    from tqdm.std import tqdm
-
     if not plans:
         return []
     import ray
 
+    joined_here = connect(s.P)
+    try:
+        return _run_tasks(s, plans, desc)
+    finally:
+        # a local instance started here stops with its grid (else its processes outlive the
+        # notebook's work, and a kernel shut down by papermill is killed mid-exit); a Ray
+        # instance the caller joined stays, with its warm workers
+        if joined_here:
+            ray.shutdown()
+
+
+def _run_tasks(s: Setting, plans: list[Plan], desc: str) -> list[str]:
+    import ray
+    from tqdm.std import tqdm
+
     P = s.P
-    connect(P)
     task = ray.remote(run_in_worker).options(
         num_cpus=P.cpus_per_run, num_gpus=P.gpus_per_run, max_retries=0,
         name=f"kitlib {P.notebook}")
