@@ -85,11 +85,18 @@ def test_a_dead_worker_fails_its_run_only_and_a_rerun_does_just_that_one(tmp_pat
     from kitlib.experiments.setting import open_setting
     from kitlib.testing import crash_worker_on_run
 
-    P = _smoke_02(tmp_path / "out", executor="ray")
-    plans = kd_ablation.plans_of(open_setting(P))
+    P = _smoke_02(tmp_path / "out")
+    plans = kd_ablation.plans_of(open_setting(P))  # the same runs as with executor ray
+    P = P.replace(executor="ray")
     victim = next(p for p in plans if p.label.startswith("from-base-KD"))
     ray_session.init(num_cpus=2, include_dashboard=False,
                      runtime_env={"worker_process_setup_hook": crash_worker_on_run(victim.run_id)})
+    # first, a run that this cluster cannot schedule stops before any work, naming why
+    with pytest.raises(KitError, match=r"gpus_per_run.*at most 0, the GPUs of the whole Ray"):
+        experiments.run(P.replace(gpus_per_run=1, out_dir=str(tmp_path / "no-gpu")))
+    assert not (tmp_path / "no-gpu" / "runs").exists() or \
+        not list((tmp_path / "no-gpu" / "runs").iterdir())
+    assert ray_session.is_initialized()  # the test's own instance is kept
     with pytest.raises(KitError) as info:
         experiments.run(P)
     msg = str(info.value)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from kitlib.errors import KitError
+from kitlib.errors import KitError, bad_value
 from kitlib.experiments import runs
 from kitlib.experiments.runs import Plan
 from kitlib.experiments.setting import Setting
@@ -32,22 +32,33 @@ _WORKER_GRID: dict[str, tuple[Setting, dict[str, Plan]]] = {}
 
 
 def connect(P: Any) -> bool:
-    """Join Ray: a Ray instance this process already joined is used as it is (a test's or
-    the user's own ``ray.init``; returns False); else ``ray_address`` null starts a local
-    instance and ``auto`` / an address joins a running cluster (returns True: the caller
-    disconnects when its grid is done)."""
+    """Join Ray and check that one run fits: a Ray instance this process already joined is
+    used as it is (a test's or the user's own ``ray.init``; returns False); else
+    ``ray_address`` null starts a local instance and ``auto`` / an address joins a running
+    cluster (returns True: the grid disconnects when it is done). ``cpus_per_run`` /
+    ``gpus_per_run`` above what the whole cluster has would leave every task waiting
+    forever, so they stop here with an error naming the parameter."""
     import ray
 
-    if ray.is_initialized():
-        return False
-    try:
-        ray.init(address=P.ray_address, include_dashboard=False, log_to_driver=True)
-    except (ConnectionError, RuntimeError, ValueError) as err:
-        raise KitError(f"ray_address={P.ray_address!r}: could not start or join Ray "
-                       f"({type(err).__name__}: {err}). Allowed: null (a local Ray instance), "
-                       "'auto' (the cluster this node belongs to) or 'host:port' / "
-                       "'ray://host:port' of a running cluster.") from err
-    return True
+    started = not ray.is_initialized()
+    if started:
+        try:
+            ray.init(address=P.ray_address, include_dashboard=False, log_to_driver=True)
+        except (ConnectionError, RuntimeError, ValueError) as err:
+            raise KitError(f"ray_address={P.ray_address!r}: could not start or join Ray "
+                           f"({type(err).__name__}: {err}). Allowed: null (a local Ray "
+                           "instance), 'auto' (the cluster this node belongs to) or "
+                           "'host:port' / 'ray://host:port' of a running cluster.") from err
+    have = ray.cluster_resources()
+    for key, resource in (("cpus_per_run", "CPU"), ("gpus_per_run", "GPU")):
+        if P.values[key] > have.get(resource, 0.0):
+            if started:
+                ray.shutdown()
+            raise bad_value(key, P.values[key], f"at most {have.get(resource, 0.0):g}, the "
+                            f"{resource}s of the whole Ray cluster",
+                            hint="A run that needs more would wait forever. Lower it, or join "
+                                 "a cluster that has them (ray_address).")
+    return started
 
 
 def execute_on_ray(s: Setting, plans: list[Plan], desc: str) -> list[str]:
@@ -55,19 +66,19 @@ def execute_on_ray(s: Setting, plans: list[Plan], desc: str) -> list[str]:
     returns the ids done, in plan order. Progress: runs done / total. When any failed, the
     others still finish, and then one :class:`KitError` lists every failed run id with its
     error (rerunning does only those: the completed runs are in the store)."""
-    if not plans:
-        return []
     import ray
 
-    joined_here = connect(s.P)
+    if not ray.is_initialized():  # a setting opened without joining Ray (or Ray stopped)
+        s.ray_started = connect(s.P)
     try:
-        return _run_tasks(s, plans, desc)
+        return _run_tasks(s, plans, desc) if plans else []
     finally:
-        # a local instance started here stops with its grid (else its processes outlive the
+        # Ray started or joined for this grid stops with it (else its processes outlive the
         # notebook's work, and a kernel shut down by papermill is killed mid-exit); a Ray
-        # instance the caller joined stays, with its warm workers
-        if joined_here:
+        # instance the caller joined itself stays, with its warm workers
+        if s.ray_started:
             ray.shutdown()
+            s.ray_started = False
 
 
 def _run_tasks(s: Setting, plans: list[Plan], desc: str) -> list[str]:
@@ -144,6 +155,7 @@ def _worker_grid(notebook: str, values: dict, out_dir: str) -> tuple[Setting, di
     key = stable_hash([notebook, values, out_dir, os.environ.get("KITLIB_CACHE")])
     if key not in _WORKER_GRID:
         _WORKER_GRID.clear()  # one grid at a time: the previous one's models are freed
-        s = open_setting(RunParams(notebook, {**values, "progress": False}), out_dir)
+        s = open_setting(RunParams(notebook, {**values, "progress": False}), out_dir,
+                         join_ray=False)
         _WORKER_GRID[key] = (s, {p.run_id: p for p in RUNNERS[notebook].plans_of(s)})
     return _WORKER_GRID[key]

@@ -29,6 +29,7 @@ class Setting:
     teachers: dict = field(default_factory=dict)
     bases: dict = field(default_factory=dict)
     datasets: dict = field(default_factory=dict)
+    ray_started: bool = False  # executor ray: this setting started / joined Ray (stops it)
 
     @property
     def progress(self) -> bool:
@@ -66,12 +67,20 @@ def text_progress() -> Iterator[None]:
             hf_logging.enable_progress_bar()
 
 
-def open_setting(P: RunParams, out_dir: str | None = None) -> Setting:
-    """Open the results store and resolve the backbone (converting it offline once)."""
+def open_setting(P: RunParams, out_dir: str | None = None, *, join_ray: bool = True) -> Setting:
+    """Open the results store and resolve the backbone (converting it offline once).
+
+    With ``executor: ray`` (and ``join_ray``; a Ray worker opens its setting without), Ray
+    is joined first and ``cpus_per_run`` / ``gpus_per_run`` are checked against the
+    cluster, so that a grid that cannot be scheduled stops before any work."""
     from kitlib import models
 
     store = ResultStore(out_dir or P.out_dir)
     s = Setting(P, store)
+    if join_ray and P.values.get("executor", "local") == "ray":
+        from kitlib.experiments import ray_grid
+
+        s.ray_started = ray_grid.connect(P)
     s.log(f"{P.notebook}: backbone {P.backbone!r} (source {P.backbone_source}), "
           f"dataset {P.dataset!r}, results in {store.root}")
     with text_progress():
