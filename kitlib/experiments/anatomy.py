@@ -20,7 +20,7 @@ import pandas as pd
 
 from kitlib import vocab
 from kitlib.experiments.runs import Plan, evaluate_at, execute, run_fields, run_id
-from kitlib.experiments.setting import Setting, load_data, open_setting, teacher_config
+from kitlib.experiments.setting import Setting, open_setting, teacher_config
 from kitlib.experiments.tables import ExperimentResult, results_of
 from kitlib.experiments.teachers import Teacher, shared_teacher, student_from
 from kitlib.params import RunParams
@@ -70,7 +70,6 @@ def _depths(P: RunParams) -> list[int]:
 def plans_of(s: Setting) -> list[Plan]:
     """The runs of notebook 01, in order: the teacher (dev scores and curve) and one
     zero-training student per depth x layer map. Builds (or loads) the teacher first."""
-    load_data(s)
     teacher = shared_teacher(s)
     plans = [_teacher_plan(s, teacher), _teacher_curve_plan(s, teacher)]
     for depth in _depths(s.P):

@@ -90,8 +90,8 @@ def _run_tasks(s: Setting, plans: list[Plan], desc: str) -> list[str]:
         num_cpus=P.cpus_per_run, num_gpus=P.gpus_per_run, max_retries=0,
         name=f"kitlib {P.notebook}")
     cache = str(cache_dir())
-    pending = {task.remote(P.notebook, dict(P.values), str(s.store.root), plan.run_id, cache,
-                           P.cpus_per_run): plan for plan in plans}
+    pending = {task.remote(P.notebook, dict(P.values), str(s.store.root), plan.run_id, cache):
+               plan for plan in plans}
     s.log(f"{desc}: {len(plans)} run{'s' * (len(plans) != 1)} as Ray tasks ({P.cpus_per_run} CPU, "
           f"{P.gpus_per_run:g} GPU each; cluster: {ray.cluster_resources()})")
     ok: set[str] = set()
@@ -128,14 +128,13 @@ def failure_text(err: BaseException) -> str:
     return f"{type(cause).__name__}: {text[0] if text else ''}".rstrip(": ")
 
 
-def run_in_worker(notebook: str, values: dict, out_dir: str, run_id: str, cache: str,
-                  threads: int) -> str:
+def run_in_worker(notebook: str, values: dict, out_dir: str, run_id: str, cache: str) -> str:
     """The body of one Ray task: run ``run_id`` of the grid ``values`` describe, in this
-    worker process, with ``threads`` torch threads and the driver's cache folder."""
+    worker process, with ``cpus_per_run`` torch threads and the driver's cache folder."""
     import torch
 
     os.environ["KITLIB_CACHE"] = cache
-    torch.set_num_threads(max(1, int(threads)))
+    torch.set_num_threads(values["cpus_per_run"])
     s, plans = _worker_grid(notebook, values, out_dir)
     if run_id not in plans:
         raise KitError(f"run {run_id!r} is not in the grid this worker built from the same "

@@ -120,7 +120,7 @@ def execute(s: Setting, plans: list[Plan], desc: str) -> tuple[list[str], list[s
     if skipped:
         s.log(f"{desc}: {len(skipped)} of {len(plans)} runs already complete in "
               f"{s.store.root} (set redo=True to rerun them)")
-    if s.P.values.get("executor", "local") == "ray":
+    if s.P.executor == "ray":
         from kitlib.experiments import ray_grid
 
         return ray_grid.execute_on_ray(s, todo, desc), skipped

@@ -77,7 +77,7 @@ def open_setting(P: RunParams, out_dir: str | None = None, *, join_ray: bool = T
 
     store = ResultStore(out_dir or P.out_dir)
     s = Setting(P, store)
-    if join_ray and P.values.get("executor", "local") == "ray":
+    if join_ray and P.executor == "ray":
         from kitlib.experiments import ray_grid
 
         s.ray_started = ray_grid.connect(P)
